@@ -1,6 +1,7 @@
 package io.runnerfargate;
 
 import com.pulumi.Pulumi;
+import io.runnerfargate.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "GitLab Runner on EKS Fargate: the Pulumi program and its offline tools.",
-        subcommands = {})
+        subcommands = {PlanCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,12 +1,35 @@
 package io.runnerfargate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
+import io.runnerfargate.config.StackSettings;
+import java.util.Map;
+import java.util.Set;
 
-/** The Pulumi program as the engine runs it. */
+/** The Pulumi program as the engine runs it: settings from the engine's config, then the stack. */
 public final class RunnerProgram {
     private RunnerProgram() {}
 
     public static void run(Context ctx) {
-        throw new IllegalStateException("the stack is not wired yet");
+        RunnerStack.define(ctx, settingsFromEngine(ctx.projectName(), ctx.stackName()));
+    }
+
+    /**
+     * The engine hands the whole stack config to the language host as JSON in PULUMI_CONFIG and the
+     * encrypted keys in PULUMI_CONFIG_SECRET_KEYS (the same variables pulumi-java's own Config reads).
+     * Reading the whole map lets a misspelt key be reported instead of silently ignored.
+     */
+    static StackSettings settingsFromEngine(String project, String stack) {
+        var json = new ObjectMapper();
+        try {
+            String config = System.getenv().getOrDefault("PULUMI_CONFIG", "{}");
+            String secretKeys = System.getenv().getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]");
+            Map<String, String> values = json.readValue(config, new TypeReference<Map<String, String>>() {});
+            Set<String> secrets = json.readValue(secretKeys, new TypeReference<Set<String>>() {});
+            return StackSettings.parse(project, stack, values, secrets);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the engine's config is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

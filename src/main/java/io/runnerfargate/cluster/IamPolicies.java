@@ -1,0 +1,58 @@
+package io.runnerfargate.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** IAM policy documents as JSON, each trust limited to the one service that uses the role. */
+public final class IamPolicies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IamPolicies() {}
+
+    /** Partition of a region: aws, aws-cn or aws-us-gov, for ARNs of AWS-managed policies. */
+    public static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    public static String managedPolicyArn(String partition, String policyName) {
+        return "arn:" + partition + ":iam::aws:policy/" + policyName;
+    }
+
+    public static String serviceTrust(String service) {
+        return trust(service, null);
+    }
+
+    /**
+     * Trust for the Fargate pod execution role, limited to this cluster's Fargate profiles
+     * (EKS user guide, "Amazon EKS Pod execution IAM role": condition aws:SourceArn).
+     */
+    public static String fargatePodTrust(String partition, String region, String accountId, String clusterName) {
+        String profiles = "arn:" + partition + ":eks:" + region + ":" + accountId + ":fargateprofile/" + clusterName + "/*";
+        return trust("eks-fargate-pods.amazonaws.com", Map.of("ArnLike", Map.of("aws:SourceArn", profiles)));
+    }
+
+    private static String trust(String service, Map<String, Object> condition) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", service));
+        statement.put("Action", List.of("sts:AssumeRole", "sts:TagSession"));
+        if (condition != null) {
+            statement.put("Condition", condition);
+        }
+        return json(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+    }
+
+    public static String json(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.runnerfargate.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every project config key the program reads, with the type and default that Pulumi.yaml declares
+ * for it. A test holds Pulumi.yaml to this list, so the two cannot drift apart.
+ */
+public record SettingKey(String name, String type, String defaultValue, String description) {
+
+    public Optional<String> defaultOpt() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public static final List<SettingKey> ALL = List.of(
+            new SettingKey("vpcCidr", "string", "10.0.0.0/16", "IPv4 CIDR block of the VPC (/16 to /28)."),
+            new SettingKey("privateSubnetCidrs", "array", "[\"10.0.1.0/24\",\"10.0.2.0/24\"]",
+                    "CIDR blocks of the private subnets for the Fargate pods, one per Availability Zone, at least two."),
+            new SettingKey("publicSubnetCidrs", "array", "[\"10.0.3.0/24\"]",
+                    "CIDR blocks of the public subnets that hold the NAT gateways: one for natGateway=single, one per AZ for perAz."),
+            new SettingKey("availabilityZones", "array", null,
+                    "Availability Zones for the subnets, in the order of privateSubnetCidrs; default: the region's first available ones."),
+            new SettingKey("natGateway", "string", "single",
+                    "NAT gateways: single (one, in the first public subnet), perAz (one per AZ), none (no outbound internet; no NAT charges)."),
+            new SettingKey("clusterName", "string", null, "EKS cluster name; default <stack>-eks-cluster."),
+            new SettingKey("kubernetesVersion", "string", "1.35", "EKS Kubernetes version (major.minor)."),
+            new SettingKey("endpointPublicAccess", "boolean", "true",
+                    "Whether the EKS API endpoint is reachable from the internet (restricted to publicAccessCidrs). The private endpoint is always on."),
+            new SettingKey("publicAccessCidrs", "array", "[\"0.0.0.0/0\"]",
+                    "CIDR blocks allowed to reach the public API endpoint."),
+            new SettingKey("adminPrincipalArns", "array", "[]",
+                    "IAM user or role ARNs that get cluster admin through EKS access entries."),
+            new SettingKey("gitlabUrl", "string", "https://gitlab.com/", "URL of the GitLab instance the runner talks to."),
+            new SettingKey("runnerToken", "string", null,
+                    "Runner authentication token (glrt-...), set as a secret: pulumi config set --secret runnerToken. Exclusive with runnerTokenSecretName."),
+            new SettingKey("runnerTokenSecretName", "string", null,
+                    "Name or ARN of an AWS Secrets Manager secret holding the runner token, read at deploy time. Exclusive with runnerToken."),
+            new SettingKey("runnerNamespace", "string", "gitlab-runner", "Kubernetes namespace of the runner manager (Helm release)."),
+            new SettingKey("jobNamespace", "string", null, "Kubernetes namespace for CI job pods; default: runnerNamespace."),
+            new SettingKey("concurrent", "integer", "10", "Most jobs the runner runs at once (1 to 200)."),
+            new SettingKey("chartVersion", "string", "0.86.0", "Version of the gitlab-runner Helm chart."),
+            new SettingKey("tags", "object", null,
+                    "Extra tags for every AWS resource that takes tags, on top of Environment, Project and ManagedBy."));
+
+    public static Optional<SettingKey> named(String name) {
+        return ALL.stream().filter(k -> k.name.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,307 @@
+package io.runnerfargate.config;
+
+import io.runnerfargate.cluster.EksVersions;
+import io.runnerfargate.network.Ipv4Cidr;
+import io.runnerfargate.network.SubnetPlan;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one stack asks for, parsed and validated in one pure step from the stack's config
+ * map. Either every value is valid or {@link #parse} throws {@link InvalidSettingsException} with
+ * every problem, before any resource is registered.
+ */
+public record StackSettings(
+        String project,
+        String stack,
+        String region,
+        Ipv4Cidr vpcCidr,
+        List<Ipv4Cidr> privateSubnetCidrs,
+        List<Ipv4Cidr> publicSubnetCidrs,
+        List<String> availabilityZones,
+        NatMode natGateway,
+        String clusterName,
+        String kubernetesVersion,
+        boolean endpointPublicAccess,
+        List<Ipv4Cidr> publicAccessCidrs,
+        List<String> adminPrincipalArns,
+        String gitlabUrl,
+        RunnerTokenSource runnerToken,
+        String runnerNamespace,
+        String jobNamespace,
+        int concurrent,
+        String chartVersion,
+        Map<String, String> tags) {
+
+    public static final String REGION_KEY = "aws:region";
+
+    /** EKS cluster names (CreateCluster API reference). */
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+    /** RFC 1123 label, which Kubernetes requires of namespace names. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** Access entries take IAM users and roles, not assumed-role session ARNs (EKS access entries docs). */
+    private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::\\d{12}:(user|role)/[\\w+=,.@/-]{1,512}");
+    /** Secrets Manager secret names, or a full secret ARN (CreateSecret API reference). */
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}|arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+    private static final Pattern CHART_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Set<String> RESERVED_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease", "aws-observability");
+    /** Tags the program sets on every resource itself. */
+    public static final List<String> BASE_TAG_KEYS = List.of("Environment", "Project", "ManagedBy");
+
+    public StackSettings {
+        privateSubnetCidrs = List.copyOf(privateSubnetCidrs);
+        publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
+        availabilityZones = List.copyOf(availabilityZones);
+        publicAccessCidrs = List.copyOf(publicAccessCidrs);
+        adminPrincipalArns = List.copyOf(adminPrincipalArns);
+        tags = Map.copyOf(tags);
+    }
+
+    /**
+     * Parses a stack's config as the engine passes it: keys are {@code <project>:<key>} or
+     * {@code aws:region}; lists and maps are JSON text. {@code secretKeys} are the full keys the
+     * stack file stores encrypted.
+     */
+    public static StackSettings parse(String project, String stack, Map<String, String> config, Set<String> secretKeys) {
+        Map<String, String> own = new LinkedHashMap<>();
+        Set<String> ownSecrets = new LinkedHashSet<>();
+        List<SettingsError> unknown = new ArrayList<>();
+        String prefix = project + ":";
+        for (var e : config.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String key = e.getKey().substring(prefix.length());
+                if (SettingKey.named(key).isEmpty()) {
+                    unknown.add(new SettingsError(key, "is not a setting of this project" + didYouMean(key)
+                            + "; the settings are listed in Pulumi.yaml and the README"));
+                    continue;
+                }
+                own.put(key, e.getValue());
+                if (secretKeys.contains(e.getKey())) {
+                    ownSecrets.add(key);
+                }
+            }
+        }
+        var r = new ConfigReader(own, ownSecrets);
+        r.errors().addAll(unknown);
+
+        String region = config.get(REGION_KEY);
+        if (region == null || region.isBlank()) {
+            r.error(REGION_KEY, "is not set; set it in the stack file, e.g. aws:region: us-west-2");
+            region = "us-west-2";
+        } else if (!REGION.matcher(region).matches()) {
+            r.error(REGION_KEY, ConfigReader.quote(region) + " is not an AWS region name such as us-west-2");
+        }
+
+        Ipv4Cidr vpc = cidr(r, "vpcCidr", r.string("vpcCidr", "10.0.0.0/16"));
+        List<Ipv4Cidr> privates = cidrList(r, "privateSubnetCidrs", List.of("10.0.1.0/24", "10.0.2.0/24"));
+        List<Ipv4Cidr> publics = cidrList(r, "publicSubnetCidrs", List.of("10.0.3.0/24"));
+        List<String> azs = r.stringList("availabilityZones", "[\"us-west-2a\", \"us-west-2b\"]").orElse(List.of());
+        if (r.isSet("availabilityZones")) {
+            if (azs.size() != privates.size()) {
+                r.error("availabilityZones", azs + " names " + azs.size() + " zone(s) for " + privates.size()
+                        + " private subnets; name one AZ per private subnet, in the same order");
+            }
+            if (new LinkedHashSet<>(azs).size() != azs.size()) {
+                r.error("availabilityZones", azs + " repeats a zone; EKS needs its subnets in different Availability Zones");
+            }
+            for (String az : azs) {
+                if (!az.startsWith(region)) {
+                    r.error("availabilityZones", ConfigReader.quote(az) + " is not a zone of region " + region);
+                }
+            }
+        }
+        String natText = r.string("natGateway", "single");
+        NatMode nat = NatMode.fromConfig(natText).orElseGet(() -> {
+            r.error("natGateway", ConfigReader.quote(natText) + " is not a NAT mode; use one of " + NatMode.validValues());
+            return NatMode.SINGLE;
+        });
+        r.errors().addAll(SubnetPlan.check(vpc, privates, publics, nat));
+
+        String clusterName = r.string("clusterName", stack + "-eks-cluster");
+        if (!CLUSTER_NAME.matcher(clusterName).matches()) {
+            r.error("clusterName", ConfigReader.quote(clusterName)
+                    + " is not a valid EKS cluster name; use 1 to 100 letters, digits, - and _, starting with a letter or digit");
+        }
+        String version = r.string("kubernetesVersion", "1.35");
+        if (!EksVersions.isKnown(version)) {
+            r.error("kubernetesVersion", ConfigReader.quote(version) + " is not an EKS version this program supports; use one of "
+                    + EksVersions.known());
+        }
+        boolean publicEndpoint = r.bool("endpointPublicAccess", true);
+        List<Ipv4Cidr> accessCidrs = new ArrayList<>();
+        for (String c : r.stringList("publicAccessCidrs", "[\"203.0.113.0/24\"]").orElse(List.of("0.0.0.0/0"))) {
+            Optional.ofNullable(cidr(r, "publicAccessCidrs", c)).ifPresent(accessCidrs::add);
+        }
+        if (publicEndpoint && accessCidrs.isEmpty() && r.isSet("publicAccessCidrs")) {
+            r.error("publicAccessCidrs", "is empty while endpointPublicAccess is true; list the CIDR blocks allowed to reach the API, or set endpointPublicAccess to false");
+        }
+        List<String> admins = r.stringList("adminPrincipalArns", "[\"arn:aws:iam::123456789012:role/PlatformAdmin\"]").orElse(List.of());
+        for (String arn : admins) {
+            if (!PRINCIPAL_ARN.matcher(arn).matches()) {
+                r.error("adminPrincipalArns", ConfigReader.quote(arn) + " is not an IAM user or role ARN such as "
+                        + "arn:aws:iam::123456789012:role/PlatformAdmin (for an assumed-role session, give the role's ARN)");
+            }
+        }
+        if (new LinkedHashSet<>(admins).size() != admins.size()) {
+            r.error("adminPrincipalArns", "lists a principal twice; each gets one access entry");
+        }
+
+        String gitlabUrl = r.string("gitlabUrl", "https://gitlab.com/");
+        checkGitlabUrl(r, gitlabUrl);
+        RunnerTokenSource token = token(r);
+        String runnerNamespace = namespace(r, "runnerNamespace", r.string("runnerNamespace", "gitlab-runner"));
+        String jobNamespace = namespace(r, "jobNamespace", r.string("jobNamespace", runnerNamespace));
+        int concurrent = r.integer("concurrent", 10, 1, 200);
+        String chartVersion = r.string("chartVersion", "0.86.0");
+        if (!CHART_VERSION.matcher(chartVersion).matches()) {
+            r.error("chartVersion", ConfigReader.quote(chartVersion) + " is not a chart version such as 0.86.0");
+        }
+        Map<String, String> tags = r.stringMap("tags", "{\"CostCenter\": \"platform\"}").orElse(Map.of());
+        for (String key : tags.keySet()) {
+            if (BASE_TAG_KEYS.contains(key)) {
+                r.error("tags." + key, "is set by the program on every resource; choose another tag name");
+            } else if (key.toLowerCase().startsWith("aws:")) {
+                r.error("tags." + key, "uses the aws: prefix, which AWS reserves for its own tags");
+            } else if (key.isEmpty() || key.length() > 128) {
+                r.error("tags", ConfigReader.quote(key) + " is not a tag key of 1 to 128 characters");
+            }
+        }
+
+        if (!r.errors().isEmpty()) {
+            throw new InvalidSettingsException(r.errors());
+        }
+        return new StackSettings(project, stack, region, vpc, privates, publics, azs, nat, clusterName, version,
+                publicEndpoint, accessCidrs, admins, gitlabUrl, token, runnerNamespace, jobNamespace, concurrent,
+                chartVersion, tags);
+    }
+
+    /** Environment, Project and ManagedBy, then the stack's own tags. */
+    public Map<String, String> resourceTags() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Environment", stack);
+        all.put("Project", project);
+        all.put("ManagedBy", "pulumi");
+        all.putAll(new java.util.TreeMap<>(tags));
+        return all;
+    }
+
+    /** Every Fargate-selected namespace the runner needs, without repeats. */
+    public List<String> runnerNamespaces() {
+        return runnerNamespace.equals(jobNamespace) ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
+    }
+
+    private static RunnerTokenSource token(ConfigReader r) {
+        boolean inline = r.isSet("runnerToken");
+        boolean named = r.isSet("runnerTokenSecretName");
+        if (inline && named) {
+            r.error("runnerToken", "and runnerTokenSecretName are both set; keep exactly one source for the runner token");
+            return null;
+        }
+        if (!inline && !named) {
+            r.error("runnerToken", "is not set; set the runner token with `pulumi config set --secret runnerToken glrt-...`, "
+                    + "or name an AWS Secrets Manager secret with runnerTokenSecretName");
+            return null;
+        }
+        if (named) {
+            String name = r.string("runnerTokenSecretName", null);
+            if (name != null && !SECRET_NAME.matcher(name).matches()) {
+                r.error("runnerTokenSecretName", ConfigReader.quote(name)
+                        + " is not a Secrets Manager secret name (1 to 512 of letters, digits and /_+=.@-) or ARN");
+            }
+            return new RunnerTokenSource.SecretsManager(name);
+        }
+        if (!r.isSecret("runnerToken")) {
+            r.error("runnerToken", "is stored in plain text; set it as a secret: pulumi config set --secret runnerToken <token>");
+            return null;
+        }
+        String value = r.raw("runnerToken").orElse("").strip();
+        if (value.isEmpty()) {
+            r.error("runnerToken", "is empty; set the runner authentication token from GitLab (glrt-...)");
+            return null;
+        }
+        return new RunnerTokenSource.StackSecret(SecretText.of(value));
+    }
+
+    private static String namespace(ConfigReader r, String key, String value) {
+        if (value.length() > 63 || !NAMESPACE.matcher(value).matches()) {
+            r.error(key, ConfigReader.quote(value) + " is not a Kubernetes namespace name; use at most 63 lowercase letters, "
+                    + "digits and -, starting and ending with a letter or digit");
+        } else if (RESERVED_NAMESPACES.contains(value)) {
+            r.error(key, ConfigReader.quote(value) + " is reserved for the cluster itself; use a namespace of the runner's own, e.g. gitlab-runner");
+        }
+        return value;
+    }
+
+    private static void checkGitlabUrl(ConfigReader r, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                r.error("gitlabUrl", ConfigReader.quote(url) + " is not an http(s) URL of a GitLab instance, e.g. https://gitlab.com/");
+            }
+        } catch (URISyntaxException e) {
+            r.error("gitlabUrl", ConfigReader.quote(url) + " is not a URL; e.g. https://gitlab.com/");
+        }
+    }
+
+    private static Ipv4Cidr cidr(ConfigReader r, String key, String text) {
+        try {
+            return Ipv4Cidr.parse(text);
+        } catch (IllegalArgumentException e) {
+            r.error(key, ConfigReader.quote(text) + " " + e.getMessage() + ", e.g. 10.0.0.0/16");
+            return null;
+        }
+    }
+
+    private static List<Ipv4Cidr> cidrList(ConfigReader r, String key, List<String> fallback) {
+        List<String> texts = r.stringList(key, "[\"10.0.1.0/24\", \"10.0.2.0/24\"]").orElse(fallback);
+        List<Ipv4Cidr> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Ipv4Cidr c = cidr(r, key + "[" + i + "]", texts.get(i));
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static String didYouMean(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (SettingKey k : SettingKey.ALL) {
+            int d = editDistance(key.toLowerCase(), k.name().toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k.name();
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean " + best + "?)" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

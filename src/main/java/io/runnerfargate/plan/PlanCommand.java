@@ -1,0 +1,41 @@
+package io.runnerfargate.plan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs the program offline on Pulumi's mock runtime with a stack's settings and shows what `pulumi up` would create.",
+                "Reads Pulumi.yaml and Pulumi.<stack>.yaml from --dir. Exit status: 0 plan shown, 1 settings or program errors, 2 usage or unreadable files."})
+public final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "The stack to plan, e.g. nonprod or prod.")
+    String stack;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the tree.")
+    boolean json;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Override
+    public Integer call() {
+        StackFiles files;
+        try {
+            files = StackFiles.load(dir, stack);
+        } catch (IOException e) {
+            System.err.println("plan: cannot read the stack files: " + e.getMessage());
+            return 2;
+        }
+        PlanResult plan = OfflinePlan.run(files);
+        System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
+        System.out.flush();
+        return plan.ok() ? 0 : 1;
+    }
+}

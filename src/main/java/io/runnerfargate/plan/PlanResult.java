@@ -1,0 +1,41 @@
+package io.runnerfargate.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a plan found: the resources in the order the program declares them, the stack outputs
+ * (secrets as "[secret]"), the errors that stop {@code pulumi up}, and notes for the reader.
+ */
+public record PlanResult(
+        String project,
+        String stack,
+        String region,
+        List<PlannedResource> resources,
+        Map<String, Object> outputs,
+        List<String> errors,
+        List<String> notes) {
+
+    public PlanResult {
+        resources = List.copyOf(resources);
+        errors = List.copyOf(errors);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    public List<PlannedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    public Optional<PlannedResource> named(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public PlannedResource require(String name) {
+        return named(name).orElseThrow(() -> new IllegalArgumentException("no resource named " + name + " in the plan"));
+    }
+}
