@@ -45,17 +45,21 @@ public final class OfflinePlan {
             return new PlanResult(files.project(), files.stack(), region, List.of(), Map.of(),
                     e.errors().stream().map(Object::toString).toList(), notes);
         }
-        return run(settings, files.config(), files.secretKeys(), notes);
+        return run(settings, files.config(), files.secretKeys(), notes, new PlanMocks(settings.region()));
     }
 
     public static PlanResult run(StackSettings settings) {
-        Map<String, String> config = Map.of(StackSettings.REGION_KEY, settings.region());
-        return run(settings, config, Set.of(), List.of());
+        return run(settings, new PlanMocks(settings.region()));
     }
 
-    static synchronized PlanResult run(StackSettings settings, Map<String, String> config, Set<String> secretKeys,
-                                       List<String> notes) {
-        var mocks = new PlanMocks(settings.region());
+    /** With mocks of the caller's, e.g. ones that also keep what the resources received. */
+    public static PlanResult run(StackSettings settings, PlanMocks mocks) {
+        Map<String, String> config = Map.of(StackSettings.REGION_KEY, settings.region());
+        return run(settings, config, Set.of(), List.of(), mocks);
+    }
+
+    private static synchronized PlanResult run(StackSettings settings, Map<String, String> config, Set<String> secretKeys,
+                                               List<String> notes, PlanMocks mocks) {
         var logger = PulumiTestInternal.logger(Level.WARNING);
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new AtomicReference<RecordingMonitor>();

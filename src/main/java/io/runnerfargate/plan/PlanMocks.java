@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * attributes the program reads (addresses, ARNs, the cluster endpoint) are derived from the name.
  * An invoke the program was not expected to make fails, rather than answering with nothing.
  */
-public final class PlanMocks implements Mocks {
+public class PlanMocks implements Mocks {
     public static final String ACCOUNT_ID = "123456789012";
     /** What the mocked Secrets Manager returns for the runner token: never shown, always secret. */
     public static final String SECRETS_MANAGER_TOKEN = "glrt-mock-token-from-secrets-manager";

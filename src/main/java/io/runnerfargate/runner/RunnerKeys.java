@@ -35,18 +35,23 @@ public final class RunnerKeys {
     }
 
     /**
-     * A values path has an effect when the chart reads it or one of its parents (a template that
-     * reads {@code rbac.rules} takes the whole list below it).
+     * A values path has an effect when the chart reads it, or when it lies below a path the chart
+     * reads whole: a listed path with no listed children ({@code rbac.rules}, {@code affinity}).
+     * {@code runners.privileged} is not read although {@code runners} is listed, since the chart
+     * reads named children of {@code runners}.
      */
     public static boolean chartReads(String path) {
-        for (String p = path; ; p = p.substring(0, p.lastIndexOf('.'))) {
+        if (Holder.CHART.contains(path)) {
+            return true;
+        }
+        for (String p = path; p.indexOf('.') >= 0; ) {
+            p = p.substring(0, p.lastIndexOf('.'));
             if (Holder.CHART.contains(p)) {
-                return true;
-            }
-            if (p.indexOf('.') < 0) {
-                return false;
+                String parent = p + ".";
+                return Holder.CHART.stream().noneMatch(k -> k.startsWith(parent));
             }
         }
+        return false;
     }
 
     /** A TOML path is read when it is listed, or lies below a map-typed key (free-form keys there). */

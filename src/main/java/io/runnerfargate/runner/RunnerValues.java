@@ -26,7 +26,10 @@ public final class RunnerValues {
         rbac.put("create", true);
         rbac.put("rules", RunnerRbac.asChartRules());
         values.put("rbac", rbac);
-        values.put("serviceAccount", Map.of("create", true, "name", SERVICE_ACCOUNT));
+        Map<String, Object> serviceAccount = new LinkedHashMap<>();
+        serviceAccount.put("create", true);
+        serviceAccount.put("name", SERVICE_ACCOUNT);
+        values.put("serviceAccount", serviceAccount);
         Map<String, Object> runners = new LinkedHashMap<>();
         // The Secret holds runner-token and runner-registration-token; the pod mounts both.
         runners.put("secret", in.tokenSecretName());
