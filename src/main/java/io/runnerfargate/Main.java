@@ -1,6 +1,8 @@
 package io.runnerfargate;
 
 import com.pulumi.Pulumi;
+import io.runnerfargate.deploy.DeployCommand;
+import io.runnerfargate.deploy.DeploySettingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "GitLab Runner on EKS Fargate: the Pulumi program and its offline tools.",
-        subcommands = {})
+        subcommands = {DeployCommand.class, DeploySettingsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
