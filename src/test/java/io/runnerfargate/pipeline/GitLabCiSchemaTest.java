@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 class GitLabCiSchemaTest {
     static final Path SCHEMA = Path.of("..", "shared", "reference", "gitlab-ci", "ci-schema.json");
 
-    static Schema schema;
-    static JsonNode pipeline;
+    Schema schema;
+    JsonNode pipeline;
 
-    @BeforeAll
-    static void load() throws Exception {
+    /** Per test, so that each one reports itself skipped, with the reason, when the schema is absent. */
+    @BeforeEach
+    void load() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SCHEMA),
                 "GitLab's CI schema is not at " + SCHEMA.toAbsolutePath().normalize() + "; schema check skipped");
         JsonNode schemaJson = new ObjectMapper().readTree(SCHEMA.toFile());
