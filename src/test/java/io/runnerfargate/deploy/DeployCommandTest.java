@@ -272,6 +272,22 @@ class DeployCommandTest {
     }
 
     @Test
+    void anUnreachableServerIsRetriedThenReported() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("PULUMI_API_URL", "http://127.0.0.1:" + closedPort);
+
+        Run run = run("nonprod", "update");
+
+        assertEquals(3, run.exit());
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), time.sleeps());
+        assertTrue(run.err().startsWith("deploy: could not reach Pulumi Cloud at http://127.0.0.1:" + closedPort
+                + " for POST " + STACK + "/deployments after 4 tries ("), run.err());
+    }
+
+    @Test
     void aServerErrorWhileFollowingIsRetried() {
         created()
                 .expect("GET", STACK + "/deployments/d-1/logs?continuationToken=", 502, "")
