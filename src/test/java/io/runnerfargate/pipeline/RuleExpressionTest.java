@@ -29,8 +29,7 @@ class RuleExpressionTest {
 
     @Test
     void andBindsTighterThanOr() {
-        // false && false || true is true; read left to right without precedence it would be true too,
-        // so the second case tells them apart: true || true && false is true only with precedence.
+        // The second case tells precedence from left-to-right reading: true || true && false.
         assertTrue(RuleExpression.evaluate("$X == \"1\" && $X == \"2\" || $CI_COMMIT_BRANCH == \"main\"", VARS));
         assertTrue(RuleExpression.evaluate(
                 "$CI_COMMIT_BRANCH == \"main\" || $CI_COMMIT_BRANCH == \"main\" && $X == \"1\"", VARS));
