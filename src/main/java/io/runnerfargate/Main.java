@@ -1,6 +1,8 @@
 package io.runnerfargate;
 
 import com.pulumi.Pulumi;
+import io.runnerfargate.deploy.DeployCommand;
+import io.runnerfargate.deploy.DeploySettingsCommand;
 import io.runnerfargate.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "GitLab Runner on EKS Fargate: the Pulumi program and its offline tools.",
-        subcommands = {PlanCommand.class})
+        subcommands = {PlanCommand.class, DeployCommand.class, DeploySettingsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
