@@ -30,8 +30,8 @@ public final class KubeQuantity {
         Matcher m = match(quantity, "CPU");
         BigDecimal n = new BigDecimal(m.group(1));
         return switch (m.group(2)) {
-            case "" -> n;
-            case "m" -> n.movePointLeft(3);
+            case "" -> plain(n);
+            case "m" -> plain(n.movePointLeft(3));
             default -> throw new IllegalArgumentException("\"" + quantity + "\" is not a CPU quantity such as 250m or 1");
         };
     }
@@ -43,7 +43,13 @@ public final class KubeQuantity {
         if (factor == null) {
             throw new IllegalArgumentException("\"" + quantity + "\" is not a memory quantity such as 512Mi or 2Gi");
         }
-        return new BigDecimal(m.group(1)).multiply(factor).divide(GIB).stripTrailingZeros();
+        return plain(new BigDecimal(m.group(1)).multiply(factor).divide(GIB));
+    }
+
+    /** Without trailing zeros, and without an exponent: 100 stays 100, not 1E+2. */
+    private static BigDecimal plain(BigDecimal n) {
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Matcher match(String quantity, String what) {
