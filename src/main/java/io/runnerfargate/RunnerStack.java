@@ -31,7 +31,7 @@ public final class RunnerStack {
         SubnetPlan plan = SubnetPlan.of(s.vpcCidr(), s.privateSubnetCidrs(), s.publicSubnetCidrs(),
                 availabilityZones(s), s.region(), s.natGateway());
         var network = new RunnerNetwork(prefix + "-network",
-                new RunnerNetworkArgs(prefix, plan, s.clusterName(), tags), ComponentResourceOptions.Empty);
+                new RunnerNetworkArgs(prefix, plan, s.clusterName(), tags, s.region(), s.s3GatewayEndpoint()), ComponentResourceOptions.Empty);
 
         var cluster = new FargateCluster(prefix + "-cluster", new FargateClusterArgs(
                 prefix, s.clusterName(), s.kubernetesVersion(), s.region(), network.privateSubnetIds(),

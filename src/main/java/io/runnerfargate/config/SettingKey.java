@@ -41,7 +41,15 @@ public record SettingKey(String name, String type, String defaultValue, String d
             new SettingKey("concurrent", "integer", "10", "Most jobs the runner runs at once (1 to 200)."),
             new SettingKey("chartVersion", "string", "0.86.0", "Version of the gitlab-runner Helm chart."),
             new SettingKey("tags", "object", null,
-                    "Extra tags for every AWS resource that takes tags, on top of Environment, Project and ManagedBy."));
+                    "Extra tags for every AWS resource that takes tags, on top of Environment, Project and ManagedBy."),
+            new SettingKey("s3GatewayEndpoint", "boolean", "true",
+                    "Whether the private route tables get an S3 gateway endpoint (free): ECR image layers and S3 traffic then skip the NAT's per-GB charge."),
+            new SettingKey("natDataGbPerMonth", "integer", "100",
+                    "Cost estimate only: GB a month the private subnets send through NAT (0 to 1000000)."),
+            new SettingKey("jobHoursPerMonth", "integer", "40",
+                    "Cost estimate only: CI job pod-hours a month, summed over all jobs (0 to 146000)."),
+            new SettingKey("logGbPerMonth", "integer", "1",
+                    "Cost estimate only: GB of logs a month ingested into CloudWatch Logs (0 to 100000)."));
 
     public static Optional<SettingKey> named(String name) {
         return ALL.stream().filter(k -> k.name.equals(name)).findFirst();

@@ -39,7 +39,11 @@ public record StackSettings(
         String jobNamespace,
         int concurrent,
         String chartVersion,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        boolean s3GatewayEndpoint,
+        int natDataGbPerMonth,
+        int jobHoursPerMonth,
+        int logGbPerMonth) {
 
     public static final String REGION_KEY = "aws:region";
 
@@ -56,6 +60,10 @@ public record StackSettings(
     private static final Set<String> RESERVED_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease", "aws-observability");
     /** Tags the program sets on every resource itself. */
     public static final List<String> BASE_TAG_KEYS = List.of("Environment", "Project", "ManagedBy");
+    /** Bounds of the usage figures the cost estimate takes; 146,000 job hours is 200 jobs around the clock. */
+    public static final int MAX_NAT_DATA_GB = 1_000_000;
+    public static final int MAX_JOB_HOURS = 146_000;
+    public static final int MAX_LOG_GB = 100_000;
 
     public StackSettings {
         privateSubnetCidrs = List.copyOf(privateSubnetCidrs);
@@ -64,6 +72,18 @@ public record StackSettings(
         publicAccessCidrs = List.copyOf(publicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         tags = Map.copyOf(tags);
+    }
+
+    /** The settings before the cost keys existed: their defaults. */
+    public StackSettings(String project, String stack, String region, Ipv4Cidr vpcCidr, List<Ipv4Cidr> privateSubnetCidrs,
+                         List<Ipv4Cidr> publicSubnetCidrs, List<String> availabilityZones, NatMode natGateway,
+                         String clusterName, String kubernetesVersion, boolean endpointPublicAccess,
+                         List<Ipv4Cidr> publicAccessCidrs, List<String> adminPrincipalArns, String gitlabUrl,
+                         RunnerTokenSource runnerToken, String runnerNamespace, String jobNamespace, int concurrent,
+                         String chartVersion, Map<String, String> tags) {
+        this(project, stack, region, vpcCidr, privateSubnetCidrs, publicSubnetCidrs, availabilityZones, natGateway,
+                clusterName, kubernetesVersion, endpointPublicAccess, publicAccessCidrs, adminPrincipalArns, gitlabUrl,
+                runnerToken, runnerNamespace, jobNamespace, concurrent, chartVersion, tags, true, 100, 40, 1);
     }
 
     /**
@@ -175,13 +195,17 @@ public record StackSettings(
                 r.error("tags", ConfigReader.quote(key) + " is not a tag key of 1 to 128 characters");
             }
         }
+        boolean s3Endpoint = r.bool("s3GatewayEndpoint", true);
+        int natDataGb = r.integer("natDataGbPerMonth", 100, 0, MAX_NAT_DATA_GB);
+        int jobHours = r.integer("jobHoursPerMonth", 40, 0, MAX_JOB_HOURS);
+        int logGb = r.integer("logGbPerMonth", 1, 0, MAX_LOG_GB);
 
         if (!r.errors().isEmpty()) {
             throw new InvalidSettingsException(r.errors());
         }
         return new StackSettings(project, stack, region, vpc, privates, publics, azs, nat, clusterName, version,
                 publicEndpoint, accessCidrs, admins, gitlabUrl, token, runnerNamespace, jobNamespace, concurrent,
-                chartVersion, tags);
+                chartVersion, tags, s3Endpoint, natDataGb, jobHours, logGb);
     }
 
     /** Environment, Project and ManagedBy, then the stack's own tags. */

@@ -16,6 +16,8 @@ import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -117,12 +119,14 @@ public final class RunnerNetwork extends ComponentResource {
             }
         }
 
+        List<RouteTable> privateTables = new ArrayList<>();
         for (var zone : plan.zones()) {
             String tableName = p + "-private-rt-" + zone.key();
             var table = new RouteTable(tableName, RouteTableArgs.builder()
                     .vpcId(vpc.id())
                     .tags(tags(args, tableName, Map.of()))
                     .build(), child());
+            privateTables.add(table);
             plan.natFor(zone).ifPresent(natZone -> new Route(p + "-private-default-" + zone.key(), RouteArgs.builder()
                     .routeTableId(table.id())
                     .destinationCidrBlock(ANYWHERE)
@@ -131,6 +135,18 @@ public final class RunnerNetwork extends ComponentResource {
             new RouteTableAssociation(p + "-private-rta-" + zone.key(), RouteTableAssociationArgs.builder()
                     .routeTableId(table.id())
                     .subnetId(privateSubnets.get(zone.key()).id())
+                    .build(), child());
+        }
+
+        if (args.s3GatewayEndpoint()) {
+            // Free, unlike the NAT's per-GB charge: ECR serves image layers from S3, and the runner's
+            // S3 cache is S3 too, so most of a job's download volume leaves the NAT's bill.
+            new VpcEndpoint(p + "-s3-endpoint", VpcEndpointArgs.builder()
+                    .vpcId(vpc.id())
+                    .serviceName("com.amazonaws." + args.region() + ".s3")
+                    .vpcEndpointType("Gateway")
+                    .routeTableIds(Output.all(privateTables.stream().map(RouteTable::id).toList()))
+                    .tags(tags(args, p + "-s3-endpoint", Map.of()))
                     .build(), child());
         }
 

@@ -7,7 +7,13 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.runnerfargate.RunnerStack;
 import io.runnerfargate.config.InvalidSettingsException;
+import io.runnerfargate.config.NatMode;
 import io.runnerfargate.config.StackSettings;
+import io.runnerfargate.cost.CostEstimator;
+import io.runnerfargate.cost.MonthlyCost;
+import io.runnerfargate.cost.Usage;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,11 +98,30 @@ public final class OfflinePlan {
             List<PlannedResource> resources = new ArrayList<>(monitor.get().recorded());
             resources.sort(Comparator.comparing((PlannedResource r) -> declared.getOrDefault(r.name(), Integer.MAX_VALUE))
                     .thenComparing(PlannedResource::name));
-            return new PlanResult(settings.project(), settings.stack(), settings.region(),
-                    errors.isEmpty() ? resources : List.of(), outputs(result), errors, notes);
+            if (!errors.isEmpty()) {
+                return new PlanResult(settings.project(), settings.stack(), settings.region(), List.of(), outputs(result),
+                        errors, notes);
+            }
+            // Extended support starts on a date, so the estimate is for today.
+            MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(),
+                    LocalDate.now(ZoneOffset.UTC));
+            return new PlanResult(settings.project(), settings.stack(), settings.region(), resources, outputs(result),
+                    errors, withParkNote(settings, notes), cost);
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /** Parking saves the NAT charges, and stops every job that needs the internet. */
+    private static List<String> withParkNote(StackSettings settings, List<String> notes) {
+        if (settings.natGateway() != NatMode.NONE) {
+            return notes;
+        }
+        List<String> out = new ArrayList<>(notes);
+        out.add("natGateway is none (parked): no NAT gateway or public IP is billed, but the private subnets have no route "
+                + "to the internet. While parked, job pods cannot pull images from public registries or ECR and the runner "
+                + "cannot reach GitLab, so no job runs. Set natGateway to single or perAz and run `pulumi up` to resume.");
+        return out;
     }
 
     private static Map<String, Object> outputs(TestResult result) {

@@ -1,5 +1,6 @@
 package io.runnerfargate.plan;
 
+import io.runnerfargate.config.InvalidSettingsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,6 +22,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the tree.")
     boolean json;
 
+    @Option(names = "--compare", description = "Plan the stack under each NAT mode (single, perAz, none) and show the monthly costs side by side.")
+    boolean compare;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder (default: the current one).")
     Path dir = Path.of(".");
 
@@ -33,9 +37,26 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("plan: cannot read the stack files: " + e.getMessage());
             return 2;
         }
+        if (compare) {
+            return compare(files);
+        }
         PlanResult plan = OfflinePlan.run(files);
         System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
         System.out.flush();
         return plan.ok() ? 0 : 1;
+    }
+
+    private int compare(StackFiles files) {
+        try {
+            var comparison = NatModeComparison.of(files);
+            System.out.print(json ? comparison.json() : comparison.text());
+            System.out.flush();
+            return comparison.ok() ? 0 : 1;
+        } catch (InvalidSettingsException e) {
+            // The stack's own plan shows the errors in full.
+            PlanResult plan = OfflinePlan.run(files);
+            System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
+            return 1;
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class PlanReport {
         }
         doc.put("resources", resources);
         doc.put("outputs", plan.outputs());
+        plan.cost().ifPresent(cost -> doc.put("monthlyCost", CostReport.json(cost)));
         doc.put("errors", plan.errors());
         doc.put("notes", plan.notes());
         try {
@@ -88,6 +89,7 @@ public final class PlanReport {
         out.append("\n").append(aws + k8s).append(" resources to create: ").append(aws).append(" in AWS, ")
                 .append(k8s).append(" in Kubernetes (provider and Helm release included), in ")
                 .append(components).append(" components.\n");
+        plan.cost().ifPresent(cost -> out.append('\n').append(CostReport.text(cost)));
         appendNotes(out, plan);
         return out.toString();
     }

@@ -1,12 +1,14 @@
 package io.runnerfargate.plan;
 
+import io.runnerfargate.cost.MonthlyCost;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a plan found: the resources in the order the program declares them, the stack outputs
- * (secrets as "[secret]"), the errors that stop {@code pulumi up}, and notes for the reader.
+ * (secrets as "[secret]"), the errors that stop {@code pulumi up}, notes for the reader, and the
+ * estimated monthly cost of what would be created (null when the plan failed).
  */
 public record PlanResult(
         String project,
@@ -15,12 +17,23 @@ public record PlanResult(
         List<PlannedResource> resources,
         Map<String, Object> outputs,
         List<String> errors,
-        List<String> notes) {
+        List<String> notes,
+        MonthlyCost monthlyCost) {
 
     public PlanResult {
         resources = List.copyOf(resources);
         errors = List.copyOf(errors);
         notes = List.copyOf(notes);
+    }
+
+    /** A plan without a cost estimate. */
+    public PlanResult(String project, String stack, String region, List<PlannedResource> resources,
+                      Map<String, Object> outputs, List<String> errors, List<String> notes) {
+        this(project, stack, region, resources, outputs, errors, notes, null);
+    }
+
+    public Optional<MonthlyCost> cost() {
+        return Optional.ofNullable(monthlyCost);
     }
 
     public boolean ok() {
