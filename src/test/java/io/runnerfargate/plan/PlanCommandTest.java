@@ -50,7 +50,7 @@ class PlanCommandTest {
                 + "        destinationCidrBlock  0.0.0.0/0\n"
                 + "        natGatewayId          (id of nonprod-nat-a)\n"), out);
         assertTrue(out.contains("  kubeconfig: [secret]\n"), out);
-        assertTrue(out.contains("\n27 resources to create: 24 in AWS, 3 in Kubernetes"), out);
+        assertTrue(out.contains("\n28 resources to create: 25 in AWS, 3 in Kubernetes"), out);
     }
 
     @Test
