@@ -12,7 +12,9 @@ public final class RunnerProgram {
     private RunnerProgram() {}
 
     public static void run(Context ctx) {
-        RunnerStack.define(ctx, settingsFromEngine(ctx.projectName(), ctx.stackName()));
+        StackSettings settings = settingsFromEngine(ctx.projectName(), ctx.stackName());
+        settings.warnings().forEach(ctx.log()::warn);
+        RunnerStack.define(ctx, settings);
     }
 
     /**

@@ -36,11 +36,13 @@ public final class RunnerStack {
         var cluster = new FargateCluster(prefix + "-cluster", new FargateClusterArgs(
                 prefix, s.clusterName(), s.kubernetesVersion(), s.region(), network.privateSubnetIds(),
                 s.endpointPublicAccess(), s.publicAccessCidrs().stream().map(Ipv4Cidr::toString).toList(),
-                s.adminPrincipalArns(), s.runnerNamespaces(), tags), ComponentResourceOptions.Empty);
+                s.adminPrincipalArns(), s.runnerNamespaces(), s.logRetentionDays(), tags), ComponentResourceOptions.Empty);
 
         new GitLabRunnerRelease(prefix + "-runner", new GitLabRunnerReleaseArgs(
-                prefix, s.runnerNamespace(), s.jobNamespace(), s.gitlabUrl(), runnerToken(s),
-                s.concurrent(), s.chartVersion(), cluster.readyForWorkloads()),
+                prefix, s.region(), s.runnerNamespace(), s.jobNamespace(), s.gitlabUrl(), runnerToken(s),
+                s.concurrent(), s.chartVersion(), s.sizing(), s.pollTimeoutSeconds(), s.cacheBucket(),
+                s.extraRunnerConfig(), s.registration(), cluster.accountId(), cluster.oidcProviderArn(),
+                cluster.oidcIssuer(), tags, cluster.readyForWorkloads()),
                 ComponentResourceOptions.builder().providers(cluster.kubernetesProvider()).build());
 
         ctx.export("vpcId", network.vpcId());

@@ -16,7 +16,14 @@ import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.FargateProfileSelectorArgs;
 import com.pulumi.aws.eks.outputs.ClusterCertificateAuthority;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.eks.outputs.ClusterIdentity;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
@@ -24,6 +31,11 @@ import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -44,11 +56,17 @@ public final class FargateCluster extends ComponentResource {
     /** Only this value makes the add-on's pods schedulable on Fargate (EKS docs, "Get started with Fargate": Update CoreDNS). */
     public static final String COREDNS_FARGATE_CONFIGURATION = "{\"computeType\":\"Fargate\"}";
     public static final String CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";
+    public static final List<String> CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator");
+    /** The audience IRSA tokens carry (EKS docs, "Create an IAM OIDC provider for your cluster"). */
+    public static final String OIDC_AUDIENCE = "sts.amazonaws.com";
 
     private final Output<String> clusterName;
     private final Output<String> endpoint;
     private final Output<String> kubeconfig;
     private final Provider kubernetesProvider;
+    private final Output<String> oidcProviderArn;
+    private final Output<String> oidcIssuer;
+    private final Output<String> accountId;
     private final List<Resource> readyForWorkloads;
 
     public FargateCluster(String name, FargateClusterArgs args, ComponentResourceOptions options) {
@@ -63,6 +81,13 @@ public final class FargateCluster extends ComponentResource {
         var clusterPolicy = new RolePolicyAttachment(p + "-cluster-policy", RolePolicyAttachmentArgs.builder()
                 .role(clusterRole.name())
                 .policyArn(IamPolicies.managedPolicyArn(partition, "AmazonEKSClusterPolicy"))
+                .build(), child());
+
+        // Created before the cluster, or EKS creates it itself with logs kept forever.
+        var controlPlaneLogs = new LogGroup(p + "-control-plane-logs", LogGroupArgs.builder()
+                .name(FargateLogging.controlPlaneLogGroupName(args.clusterName()))
+                .retentionInDays(args.logRetentionDays())
+                .tags(ResourceTags.of(args.tags(), p + "-control-plane-logs"))
                 .build(), child());
 
         var cluster = new Cluster(p + "-eks", ClusterArgs.builder()
@@ -80,12 +105,13 @@ public final class FargateCluster extends ComponentResource {
                         // Whoever runs `pulumi up` must reach the API to install the chart.
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
+                .enabledClusterLogTypes(CONTROL_PLANE_LOG_TYPES)
                 .tags(ResourceTags.of(args.tags(), args.clusterName()))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(clusterPolicy).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.of(clusterPolicy, controlPlaneLogs)).build());
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
 
-        Output<String> accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        this.accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
         var podRole = new Role(p + "-pod-execution-role", RoleArgs.builder()
                 .assumeRolePolicy(accountId.applyValue(account ->
                         IamPolicies.fargatePodTrust(partition, args.region(), account, args.clusterName())))
@@ -94,6 +120,18 @@ public final class FargateCluster extends ComponentResource {
         var podPolicy = new RolePolicyAttachment(p + "-pod-execution-policy", RolePolicyAttachmentArgs.builder()
                 .role(podRole.name())
                 .policyArn(IamPolicies.managedPolicyArn(partition, "AmazonEKSFargatePodExecutionRolePolicy"))
+                .build(), child());
+
+        var podLogs = new LogGroup(p + "-fargate-logs", LogGroupArgs.builder()
+                .name(FargateLogging.logGroupName(args.clusterName()))
+                .retentionInDays(args.logRetentionDays())
+                .tags(ResourceTags.of(args.tags(), p + "-fargate-logs"))
+                .build(), child());
+        new RolePolicy(p + "-pod-execution-logs", RolePolicyArgs.builder()
+                .role(podRole.name())
+                .policy(podLogs.arn().applyValue(arn -> IamPolicies.json(Map.of("Version", "2012-10-17",
+                        "Statement", List.of(Map.of("Effect", "Allow", "Action", FargateLogging.LOG_ACTIONS,
+                                "Resource", List.of(arn, arn + ":*")))))))
                 .build(), child());
 
         // Profiles are created and deleted one at a time: in parallel EKS answers ResourceInUseException.
@@ -152,11 +190,41 @@ public final class FargateCluster extends ComponentResource {
                 .kubeconfig(kubeconfig)
                 .build(), child());
 
+        // Pods started before this ConfigMap exists log nothing until restarted: it comes before any workload.
+        var inCluster = CustomResourceOptions.builder().parent(this).provider(kubernetesProvider);
+        var observability = new Namespace(p + "-ns-aws-observability", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(FargateLogging.NAMESPACE).labels(FargateLogging.NAMESPACE_LABELS).build())
+                .build(), inCluster.build());
+        var loggingConfig = new ConfigMap(p + "-aws-logging", ConfigMapArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(FargateLogging.CONFIG_MAP).namespace(FargateLogging.NAMESPACE).build())
+                .data(FargateLogging.configMapData(args.region(), args.clusterName()))
+                .build(), CustomResourceOptions.builder().parent(this).provider(kubernetesProvider)
+                .dependsOn(List.of(observability, podLogs)).build());
+
+        // IAM roles for service accounts: the runner's S3 cache role trusts this provider.
+        this.oidcIssuer = cluster.identities().applyValue(FargateCluster::issuer);
+        var oidc = new OpenIdConnectProvider(p + "-oidc", OpenIdConnectProviderArgs.builder()
+                .url(oidcIssuer)
+                .clientIdLists(OIDC_AUDIENCE)
+                .tags(ResourceTags.of(args.tags(), p + "-oidc"))
+                .build(), child());
+        this.oidcProviderArn = oidc.arn();
+
         List<Resource> ready = new ArrayList<>(profiles);
         ready.add(coredns);
+        ready.add(loggingConfig);
         this.readyForWorkloads = List.copyOf(ready);
 
         registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "kubeconfig", kubeconfig));
+    }
+
+    private static String issuer(List<ClusterIdentity> identities) {
+        return identities.stream()
+                .flatMap(i -> i.oidcs().stream())
+                .map(o -> o.issuer().orElse(""))
+                .filter(issuer -> !issuer.isEmpty())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the EKS cluster reports no OIDC issuer"));
     }
 
     private static String caData(ClusterCertificateAuthority ca) {
@@ -190,7 +258,20 @@ public final class FargateCluster extends ComponentResource {
         return kubernetesProvider;
     }
 
-    /** What must exist before any pod is created: every Fargate profile and CoreDNS. */
+    public Output<String> oidcProviderArn() {
+        return oidcProviderArn;
+    }
+
+    /** The issuer URL, https://oidc.eks.<region>.amazonaws.com/id/<id>. */
+    public Output<String> oidcIssuer() {
+        return oidcIssuer;
+    }
+
+    public Output<String> accountId() {
+        return accountId;
+    }
+
+    /** What must exist before any pod is created: every Fargate profile, CoreDNS and the logging ConfigMap. */
     public List<Resource> readyForWorkloads() {
         return readyForWorkloads;
     }

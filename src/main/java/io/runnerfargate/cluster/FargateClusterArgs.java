@@ -9,6 +9,7 @@ import java.util.Map;
  * @param clusterName          the EKS cluster's name, as admins type it
  * @param privateSubnetIds     where the control plane's ENIs and every Fargate pod go
  * @param fargateNamespaces    namespaces besides kube-system whose pods run on Fargate, one profile each
+ * @param logRetentionDays     how long CloudWatch keeps the control-plane and pod logs
  */
 public record FargateClusterArgs(
         String prefix,
@@ -20,6 +21,7 @@ public record FargateClusterArgs(
         List<String> publicAccessCidrs,
         List<String> adminPrincipalArns,
         List<String> fargateNamespaces,
+        int logRetentionDays,
         Map<String, String> tags) {
 
     public FargateClusterArgs {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * {@code secure:} values it has no key for): the value is then a stand-in.
  */
 public final class SecretText {
+    /** What the offline plan puts in place of a value the stack file keeps encrypted. */
+    public static final String UNREADABLE_STAND_IN = "[encrypted in the stack file]";
+
     private final String value;
     private final boolean readable;
 

@@ -3,6 +3,11 @@ package io.runnerfargate.config;
 import io.runnerfargate.cluster.EksVersions;
 import io.runnerfargate.network.Ipv4Cidr;
 import io.runnerfargate.network.SubnetPlan;
+import io.runnerfargate.cost.FargateSizing;
+import io.runnerfargate.cost.KubeQuantity;
+import io.runnerfargate.runner.ContainerSize;
+import io.runnerfargate.runner.ExtraRunnerConfig;
+import io.runnerfargate.runner.JobSizing;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -39,6 +44,12 @@ public record StackSettings(
         String jobNamespace,
         int concurrent,
         String chartVersion,
+        int logRetentionDays,
+        CacheBucket cacheBucket,
+        int pollTimeoutSeconds,
+        JobSizing sizing,
+        Map<String, Object> extraRunnerConfig,
+        RegistrationOptions registration,
         Map<String, String> tags,
         boolean s3GatewayEndpoint,
         int natDataGbPerMonth,
@@ -57,6 +68,11 @@ public record StackSettings(
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}|arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     private static final Pattern CHART_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    /** S3 bucket names (S3 user guide, "Bucket naming rules"), without the rarer dotted forms. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    /** The values CloudWatch Logs accepts for retentionInDays (PutRetentionPolicy API reference). */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     private static final Set<String> RESERVED_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease", "aws-observability");
     /** Tags the program sets on every resource itself. */
     public static final List<String> BASE_TAG_KEYS = List.of("Environment", "Project", "ManagedBy");
@@ -72,18 +88,7 @@ public record StackSettings(
         publicAccessCidrs = List.copyOf(publicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         tags = Map.copyOf(tags);
-    }
-
-    /** The settings before the cost keys existed: their defaults. */
-    public StackSettings(String project, String stack, String region, Ipv4Cidr vpcCidr, List<Ipv4Cidr> privateSubnetCidrs,
-                         List<Ipv4Cidr> publicSubnetCidrs, List<String> availabilityZones, NatMode natGateway,
-                         String clusterName, String kubernetesVersion, boolean endpointPublicAccess,
-                         List<Ipv4Cidr> publicAccessCidrs, List<String> adminPrincipalArns, String gitlabUrl,
-                         RunnerTokenSource runnerToken, String runnerNamespace, String jobNamespace, int concurrent,
-                         String chartVersion, Map<String, String> tags) {
-        this(project, stack, region, vpcCidr, privateSubnetCidrs, publicSubnetCidrs, availabilityZones, natGateway,
-                clusterName, kubernetesVersion, endpointPublicAccess, publicAccessCidrs, adminPrincipalArns, gitlabUrl,
-                runnerToken, runnerNamespace, jobNamespace, concurrent, chartVersion, tags, true, 100, 40, 1);
+        extraRunnerConfig = Map.copyOf(extraRunnerConfig);
     }
 
     /**
@@ -185,6 +190,33 @@ public record StackSettings(
         if (!CHART_VERSION.matcher(chartVersion).matches()) {
             r.error("chartVersion", ConfigReader.quote(chartVersion) + " is not a chart version such as 0.86.0");
         }
+        int logRetentionDays = r.integer("logRetentionDays", 7, 1, 3653);
+        if (!LOG_RETENTION_DAYS.contains(logRetentionDays)) {
+            r.error("logRetentionDays", logRetentionDays + " is not a retention CloudWatch offers; use one of " + LOG_RETENTION_DAYS);
+        }
+        CacheBucket cache = cacheBucket(r);
+        int pollTimeout = r.integer("pollTimeoutSeconds", 600, 180, 3600);
+        JobSizing sizing = sizing(r);
+        Map<String, Object> extra = Map.of();
+        if (r.isSet(ExtraRunnerConfig.KEY)) {
+            List<String> fargateNamespaces = runnerNamespace.equals(jobNamespace)
+                    ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
+            var parsed = ExtraRunnerConfig.parse(r.raw(ExtraRunnerConfig.KEY).orElse(""), Set.copyOf(fargateNamespaces));
+            r.errors().addAll(parsed.errors());
+            extra = parsed.runner();
+        }
+        var registration = new RegistrationOptions(
+                r.stringList("runnerTags", "[\"docker\", \"fargate\"]"),
+                r.isSet("runUntagged") ? Optional.of(r.bool("runUntagged", false)) : Optional.empty(),
+                r.isSet("runnerLocked") ? Optional.of(r.bool("runnerLocked", false)) : Optional.empty(),
+                r.isSet("runnerProtected") ? Optional.of(r.bool("runnerProtected", false)) : Optional.empty());
+        if (token instanceof RunnerTokenSource.StackSecret inline && inline.token().readable()
+                && inline.token().reveal().startsWith(AUTHENTICATION_TOKEN_PREFIX)) {
+            for (String key : registration.setKeys()) {
+                r.error(key, "is set in GitLab for a glrt- runner authentication token (the runner's page under Settings > CI/CD > Runners),"
+                        + " not here; passing it makes registration fail. Remove " + key);
+            }
+        }
         Map<String, String> tags = r.stringMap("tags", "{\"CostCenter\": \"platform\"}").orElse(Map.of());
         for (String key : tags.keySet()) {
             if (BASE_TAG_KEYS.contains(key)) {
@@ -205,7 +237,8 @@ public record StackSettings(
         }
         return new StackSettings(project, stack, region, vpc, privates, publics, azs, nat, clusterName, version,
                 publicEndpoint, accessCidrs, admins, gitlabUrl, token, runnerNamespace, jobNamespace, concurrent,
-                chartVersion, tags, s3Endpoint, natDataGb, jobHours, logGb);
+                chartVersion, logRetentionDays, cache, pollTimeout, sizing, extra, registration, tags, s3Endpoint, natDataGb,
+                jobHours, logGb);
     }
 
     /** Environment, Project and ManagedBy, then the stack's own tags. */
@@ -221,6 +254,99 @@ public record StackSettings(
     /** Every Fargate-selected namespace the runner needs, without repeats. */
     public List<String> runnerNamespaces() {
         return runnerNamespace.equals(jobNamespace) ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
+    }
+
+    /** Runner authentication tokens (GitLab 16.0 and later) start with this; older ones are registration tokens. */
+    public static final String AUTHENTICATION_TOKEN_PREFIX = "glrt-";
+
+    /** What a user should know before `pulumi up` that is not an error. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (runnerToken instanceof RunnerTokenSource.StackSecret inline && inline.token().readable()
+                && !inline.token().reveal().startsWith(AUTHENTICATION_TOKEN_PREFIX)) {
+            warnings.add("runnerToken is a legacy registration token; GitLab is removing registration tokens (announced for 20.0)."
+                    + " Create a runner in GitLab and use its glrt- authentication token.");
+        }
+        if (natGateway == NatMode.NONE) {
+            // Parking saves the NAT charges, and stops every job that needs the internet.
+            warnings.add("natGateway is none (parked): no NAT gateway or public IP is billed, but the private subnets have no route "
+                    + "to the internet. While parked, job pods cannot pull images from public registries or ECR and the runner "
+                    + "cannot reach GitLab, so no job runs. Set natGateway to single or perAz and run `pulumi up` to resume.");
+        }
+        return warnings;
+    }
+
+    /**
+     * Every container's size, and the job pod's sum checked against Fargate: a pod larger than the
+     * largest Fargate size is never scheduled and the job waits until poll_timeout.
+     */
+    private static JobSizing sizing(ConfigReader r) {
+        JobSizing d = JobSizing.DEFAULT;
+        int before = r.errors().size();
+        var sizing = new JobSizing(
+                container(r, "build", d.build()), container(r, "helper", d.helper()), container(r, "service", d.service()),
+                new ContainerSize(quantity(r, "managerCpu", d.manager().cpu(), true), quantity(r, "managerMemory", d.manager().memory(), false), null));
+        if (r.errors().size() > before) {
+            return d;
+        }
+        for (int services : List.of(0, 1)) {
+            var pod = sizing.jobPod(services);
+            String what = services == 0 ? "a job pod (build + helper)" : "a job pod with one service (build + helper + service)";
+            try {
+                pod.billedSize();
+            } catch (IllegalArgumentException e) {
+                r.error(services == 0 ? "buildCpu" : "serviceCpu", what + " requests " + pod.vcpu().toPlainString() + " vCPU / "
+                        + pod.memoryGb().toPlainString() + " GB, larger than any Fargate size (at most " + FargateSizing.LARGEST
+                        + " including Fargate's 256 MB); lower buildCpu/buildMemory or the helper and service sizes");
+                break;
+            }
+            if (sizing.jobPodEphemeralGb(services).compareTo(JobSizing.MAX_EPHEMERAL_GB) > 0) {
+                r.error("buildEphemeralStorage", what + " asks for " + sizing.jobPodEphemeralGb(services).toPlainString()
+                        + " GiB of ephemeral storage; a Fargate pod has at most 175 GiB");
+                break;
+            }
+        }
+        try {
+            sizing.manager().requests().billedSize();
+        } catch (IllegalArgumentException e) {
+            r.error("managerCpu", "the runner manager pod is larger than any Fargate size: " + e.getMessage());
+        }
+        return sizing;
+    }
+
+    private static ContainerSize container(ConfigReader r, String name, ContainerSize fallback) {
+        return new ContainerSize(quantity(r, name + "Cpu", fallback.cpu(), true),
+                quantity(r, name + "Memory", fallback.memory(), false),
+                quantity(r, name + "EphemeralStorage", fallback.ephemeralStorage(), false));
+    }
+
+    private static String quantity(ConfigReader r, String key, String fallback, boolean cpu) {
+        String value = r.string(key, fallback);
+        try {
+            java.math.BigDecimal amount = cpu ? KubeQuantity.vcpu(value) : KubeQuantity.memoryGb(value);
+            if (amount.signum() <= 0) {
+                r.error(key, ConfigReader.quote(value) + " is zero; Fargate sizes the pod from it, give a positive amount");
+            }
+        } catch (IllegalArgumentException e) {
+            r.error(key, ConfigReader.quote(value) + " is not a Kubernetes " + (cpu ? "CPU quantity such as 250m or 2"
+                    : "quantity such as 512Mi or 3Gi"));
+        }
+        return value;
+    }
+
+    private static CacheBucket cacheBucket(ConfigReader r) {
+        String value = r.string("cacheBucket", "create");
+        return switch (value) {
+            case "none" -> CacheBucket.none();
+            case "create" -> new CacheBucket.Create();
+            default -> {
+                if (!BUCKET_NAME.matcher(value).matches() || value.contains("--") && value.startsWith("xn--")) {
+                    r.error("cacheBucket", ConfigReader.quote(value) + " is neither create, none nor an S3 bucket name"
+                            + " (3 to 63 lowercase letters, digits and -, starting and ending with a letter or digit)");
+                }
+                yield new CacheBucket.Existing(value);
+            }
+        };
     }
 
     private static RunnerTokenSource token(ConfigReader r) {
@@ -247,7 +373,12 @@ public record StackSettings(
             r.error("runnerToken", "is stored in plain text; set it as a secret: pulumi config set --secret runnerToken <token>");
             return null;
         }
-        String value = r.raw("runnerToken").orElse("").strip();
+        String raw = r.raw("runnerToken").orElse("");
+        if (raw.equals(SecretText.UNREADABLE_STAND_IN)) {
+            return new RunnerTokenSource.StackSecret(SecretText.unreadable(raw));
+        }
+        // A token pasted with a trailing newline breaks every request the runner makes.
+        String value = raw.strip();
         if (value.isEmpty()) {
             r.error("runnerToken", "is empty; set the runner authentication token from GitLab (glrt-...)");
             return null;

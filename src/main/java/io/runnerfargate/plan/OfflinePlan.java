@@ -7,7 +7,6 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.runnerfargate.RunnerStack;
 import io.runnerfargate.config.InvalidSettingsException;
-import io.runnerfargate.config.NatMode;
 import io.runnerfargate.config.StackSettings;
 import io.runnerfargate.cost.CostEstimator;
 import io.runnerfargate.cost.MonthlyCost;
@@ -106,21 +105,15 @@ public final class OfflinePlan {
             MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(),
                     LocalDate.now(ZoneOffset.UTC));
             return new PlanResult(settings.project(), settings.stack(), settings.region(), resources, outputs(result),
-                    errors, withParkNote(settings, notes), cost);
+                    errors, withWarnings(settings, notes), cost);
         } finally {
             PulumiTestInternal.cleanup();
         }
     }
 
-    /** Parking saves the NAT charges, and stops every job that needs the internet. */
-    private static List<String> withParkNote(StackSettings settings, List<String> notes) {
-        if (settings.natGateway() != NatMode.NONE) {
-            return notes;
-        }
+    private static List<String> withWarnings(StackSettings settings, List<String> notes) {
         List<String> out = new ArrayList<>(notes);
-        out.add("natGateway is none (parked): no NAT gateway or public IP is billed, but the private subnets have no route "
-                + "to the internet. While parked, job pods cannot pull images from public registries or ECR and the runner "
-                + "cannot reach GitLab, so no job runs. Set natGateway to single or perAz and run `pulumi up` to resume.");
+        settings.warnings().forEach(w -> out.add("warning: " + w));
         return out;
     }
 

@@ -48,9 +48,15 @@ public class PlanMocks implements Mocks {
                 state.put("name", clusterName);
                 state.put("arn", "arn:aws:eks:" + region + ":" + ACCOUNT_ID + ":cluster/" + clusterName);
                 state.put("endpoint", "https://" + hex(clusterName) + ".gr7." + region + ".eks.amazonaws.com");
+                state.put("identities", List.of(Map.of("oidcs", List.of(Map.of("issuer",
+                        "https://oidc.eks." + region + ".amazonaws.com/id/" + hex(clusterName))))));
                 state.put("certificateAuthority", Map.of("data",
                         Base64.getEncoder().encodeToString(("mock CA of " + clusterName).getBytes(StandardCharsets.UTF_8))));
             }
+            case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
+                    "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + state.getOrDefault("name", name));
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn",
+                    "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(state.get("url")).replaceFirst("^https://", ""));
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(idOf(name)), state));

@@ -36,6 +36,15 @@ public final class PlanReport {
         }
         doc.put("resources", resources);
         doc.put("outputs", plan.outputs());
+        List<Map<String, Object>> pods = new ArrayList<>();
+        for (FargatePods.Pod pod : FargatePods.of(plan.resources())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pod", pod.pod());
+            m.put("requests", pod.requests().toString());
+            m.put("billed", pod.billed().toString());
+            pods.add(m);
+        }
+        doc.put("fargatePods", pods);
         plan.cost().ifPresent(cost -> doc.put("monthlyCost", CostReport.json(cost)));
         doc.put("errors", plan.errors());
         doc.put("notes", plan.notes());
@@ -89,6 +98,15 @@ public final class PlanReport {
         out.append("\n").append(aws + k8s).append(" resources to create: ").append(aws).append(" in AWS, ")
                 .append(k8s).append(" in Kubernetes (provider and Helm release included), in ")
                 .append(components).append(" components.\n");
+        List<FargatePods.Pod> pods = FargatePods.of(plan.resources());
+        if (!pods.isEmpty()) {
+            out.append("\nFargate pod sizes (requests, plus Fargate's 256 MB, rounded up to a Fargate size):\n");
+            int width = pods.stream().mapToInt(p -> p.pod().length()).max().orElse(0);
+            for (FargatePods.Pod pod : pods) {
+                out.append("  ").append(String.format("%-" + width + "s", pod.pod())).append("  requests ")
+                        .append(pod.requests()).append("  billed as ").append(pod.billed()).append('\n');
+            }
+        }
         plan.cost().ifPresent(cost -> out.append('\n').append(CostReport.text(cost)));
         appendNotes(out, plan);
         return out.toString();

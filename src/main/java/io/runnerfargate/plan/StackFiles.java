@@ -25,7 +25,7 @@ public record StackFiles(String project, String stack, Map<String, String> confi
                          List<String> encryptedKeys) {
 
     /** What the plan uses for a value it cannot decrypt; shown only as [secret]. */
-    public static final String ENCRYPTED_STAND_IN = "glrt-encrypted-in-stack-file";
+    public static final String ENCRYPTED_STAND_IN = io.runnerfargate.config.SecretText.UNREADABLE_STAND_IN;
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the runner's config.toml template (the chart's {@code runners.config}) in the usual
@@ -19,17 +20,60 @@ public final class RunnerConfigToml {
 
     private RunnerConfigToml() {}
 
-    /** The config.toml template for one kubernetes-executor runner whose job pods go to {@code jobNamespace}. */
-    public static Map<String, Object> template(String jobNamespace) {
+    /** The official helper image for x86_64 at the runner's own version (Fargate on EKS runs no arm64). */
+    public static final String HELPER_IMAGE =
+            "registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v${CI_RUNNER_VERSION}";
+    public static final int POLL_INTERVAL_SECONDS = 5;
+
+    /** The S3 cache, reached with the manager's IAM role: no static keys. */
+    public record S3Cache(String bucketName, String region) {}
+
+    /** What the template needs; {@code extra} is the user's validated fragment for [[runners]]. */
+    public record Inputs(String jobNamespace, int pollTimeoutSeconds, JobSizing sizing, Optional<S3Cache> cache,
+                         Map<String, Object> extra) {}
+
+    /** The config.toml template for the one kubernetes-executor runner of a stack. */
+    public static Map<String, Object> template(Inputs in) {
         Map<String, Object> kubernetes = new LinkedHashMap<>();
-        kubernetes.put("namespace", jobNamespace);
-        // The image for jobs that name none; Fargate runs linux/amd64 only.
+        kubernetes.put("namespace", in.jobNamespace());
+        // The image for jobs that name none.
         kubernetes.put("image", DEFAULT_JOB_IMAGE);
+        kubernetes.put("helper_image", HELPER_IMAGE);
+        // Fargate takes 30 to 90 s to place a pod, then pulls every image with an empty cache: 180 s is too short.
+        kubernetes.put("poll_timeout", in.pollTimeoutSeconds());
+        kubernetes.put("poll_interval", POLL_INTERVAL_SECONDS);
+        // Requests equal limits, so Fargate sizes each job pod as asked.
+        putSize(kubernetes, "", in.sizing().build());
+        putSize(kubernetes, "helper_", in.sizing().helper());
+        putSize(kubernetes, "service_", in.sizing().service());
         Map<String, Object> runner = new LinkedHashMap<>();
         runner.put("kubernetes", kubernetes);
+        in.cache().ifPresent(cache -> {
+            Map<String, Object> s3 = new LinkedHashMap<>();
+            s3.put("BucketName", cache.bucketName());
+            s3.put("BucketLocation", cache.region());
+            s3.put("AuthenticationType", "iam");
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("Type", "s3");
+            c.put("Shared", true);
+            c.put("s3", s3);
+            runner.put("cache", c);
+        });
+        Map<String, Object> merged = ExtraRunnerConfig.mergeInto(runner, in.extra());
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("runners", List.of(runner));
+        config.put("runners", List.of(merged));
         return config;
+    }
+
+    private static void putSize(Map<String, Object> kubernetes, String prefix, ContainerSize size) {
+        kubernetes.put(prefix + "cpu_request", size.cpu());
+        kubernetes.put(prefix + "cpu_limit", size.cpu());
+        kubernetes.put(prefix + "memory_request", size.memory());
+        kubernetes.put(prefix + "memory_limit", size.memory());
+        if (size.ephemeralStorage() != null) {
+            kubernetes.put(prefix + "ephemeral_storage_request", size.ephemeralStorage());
+            kubernetes.put(prefix + "ephemeral_storage_limit", size.ephemeralStorage());
+        }
     }
 
     /** {@code config} holds a {@code runners} list of tables; nested maps become sub-tables. */

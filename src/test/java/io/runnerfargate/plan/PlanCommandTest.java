@@ -50,7 +50,22 @@ class PlanCommandTest {
                 + "        destinationCidrBlock  0.0.0.0/0\n"
                 + "        natGatewayId          (id of nonprod-nat-a)\n"), out);
         assertTrue(out.contains("  kubeconfig: [secret]\n"), out);
-        assertTrue(out.contains("\n28 resources to create: 25 in AWS, 3 in Kubernetes"), out);
+        assertTrue(out.contains("\n39 resources to create: 34 in AWS, 5 in Kubernetes"), out);
+    }
+
+    @Test
+    void nonprodShowsLoggingCacheAndJobSizing() {
+        String out = plan("nonprod", "--dir", PROJECT.toString()).out();
+        assertTrue(out.contains("+ kubernetes:core/v1:ConfigMap  nonprod-aws-logging\n"), out);
+        assertTrue(out.contains("metadata.labels.aws-observability  enabled\n"), out);
+        assertTrue(out.contains("+ aws:s3/bucketV2:BucketV2  nonprod-runner-cache\n"), out);
+        assertTrue(out.contains("[runners.cache.s3]\n"), out);
+        assertTrue(out.contains("""
+                Fargate pod sizes (requests, plus Fargate's 256 MB, rounded up to a Fargate size):
+                  runner manager            requests 0.25 vCPU / 0.25 GB  billed as 0.25 vCPU / 0.5 GB
+                  job pod (build + helper)  requests 1.75 vCPU / 3.25 GB  billed as 2 vCPU / 4 GB
+                  job pod with one service  requests 2 vCPU / 3.75 GB  billed as 2 vCPU / 4 GB
+                """), out);
     }
 
     @Test

@@ -110,7 +110,7 @@ class PlanCostTest {
         assertTrue(cost.ofCategory(CostCategory.FARGATE_JOBS).isEmpty());
         assertTrue(plan.ofType("aws:ec2/natGateway:NatGateway").isEmpty());
         assertTrue(plan.ofType("aws:ec2/eip:Eip").isEmpty());
-        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("natGateway is none (parked)")
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("warning: natGateway is none (parked)")
                 && n.contains("job pods cannot pull images") && n.contains("cannot reach GitLab")), plan.notes()::toString);
         assertTrue(PlanReport.text(plan).contains("natGateway is none (parked)"));
     }

@@ -45,11 +45,11 @@ class GitLabRunnerReleaseTest {
     }
 
     @Test
-    void releaseWaitsForTheFargateProfilesCorednsAndTheTokenSecret() {
+    void releaseWaitsForTheFargateProfilesCorednsLoggingAndTheTokenSecret() {
         PlanResult plan = prod();
-        assertEquals(List.of("prod-coredns", "prod-fp-gitlab-runner", "prod-fp-gitlab-runner-jobs", "prod-fp-kube-system",
-                "prod-runner-token"), plan.require("prod-gitlab-runner").dependsOn());
-        assertEquals(List.of("prod-coredns", "prod-fp-gitlab-runner", "prod-fp-gitlab-runner-jobs", "prod-fp-kube-system"),
+        assertEquals(List.of("prod-aws-logging", "prod-coredns", "prod-fp-gitlab-runner", "prod-fp-gitlab-runner-jobs",
+                "prod-fp-kube-system", "prod-runner-token"), plan.require("prod-gitlab-runner").dependsOn());
+        assertEquals(List.of("prod-aws-logging", "prod-coredns", "prod-fp-gitlab-runner", "prod-fp-gitlab-runner-jobs", "prod-fp-kube-system"),
                 plan.require("prod-ns-gitlab-runner-jobs").dependsOn());
     }
 

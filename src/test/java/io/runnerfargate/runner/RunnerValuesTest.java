@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class RunnerValuesTest {
-    private static final String TOML = RunnerConfigToml.render(RunnerConfigToml.template("gitlab-runner-jobs"));
+    private static final RunnerConfigToml.Inputs INPUTS = new RunnerConfigToml.Inputs("gitlab-runner-jobs", 600,
+            JobSizing.DEFAULT, java.util.Optional.of(new RunnerConfigToml.S3Cache("runner-cache-bucket", "us-west-2")), Map.of());
+    private static final String TOML = RunnerConfigToml.render(RunnerConfigToml.template(INPUTS));
     private static final Map<String, Object> VALUES = RunnerValues.build(
             new RunnerValues.Inputs("https://gitlab.example.com/", 12, "gitlab-runner-token", TOML));
 
@@ -27,17 +29,54 @@ class RunnerValuesTest {
                   [runners.kubernetes]
                     namespace = 'gitlab-runner-jobs'
                     image = 'alpine:3'
+                    helper_image = 'registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v${CI_RUNNER_VERSION}'
+                    poll_timeout = 600
+                    poll_interval = 5
+                    cpu_request = '1500m'
+                    cpu_limit = '1500m'
+                    memory_request = '3Gi'
+                    memory_limit = '3Gi'
+                    ephemeral_storage_request = '10Gi'
+                    ephemeral_storage_limit = '10Gi'
+                    helper_cpu_request = '250m'
+                    helper_cpu_limit = '250m'
+                    helper_memory_request = '256Mi'
+                    helper_memory_limit = '256Mi'
+                    helper_ephemeral_storage_request = '1Gi'
+                    helper_ephemeral_storage_limit = '1Gi'
+                    service_cpu_request = '250m'
+                    service_cpu_limit = '250m'
+                    service_memory_request = '512Mi'
+                    service_memory_limit = '512Mi'
+                    service_ephemeral_storage_request = '1Gi'
+                    service_ephemeral_storage_limit = '1Gi'
+                  [runners.cache]
+                    Type = 's3'
+                    Shared = true
+                    [runners.cache.s3]
+                      BucketName = 'runner-cache-bucket'
+                      BucketLocation = 'us-west-2'
+                      AuthenticationType = 'iam'
                 """, TOML);
         JsonNode parsed = new TomlMapper().readTree(TOML);
-        assertEquals("gitlab-runner-jobs", parsed.at("/runners/0/kubernetes/namespace").asText());
+        JsonNode kubernetes = parsed.at("/runners/0/kubernetes");
+        assertEquals("gitlab-runner-jobs", kubernetes.get("namespace").asText());
+        assertEquals(600, kubernetes.get("poll_timeout").asInt());
+        // Requests equal limits for every container, so Fargate sizes the pod as asked.
+        for (String prefix : List.of("", "helper_", "service_")) {
+            for (String resource : List.of("cpu", "memory", "ephemeral_storage")) {
+                assertEquals(kubernetes.get(prefix + resource + "_request"), kubernetes.get(prefix + resource + "_limit"), prefix + resource);
+            }
+        }
+        assertEquals("iam", parsed.at("/runners/0/cache/s3/AuthenticationType").asText());
         assertEquals(1, parsed.get("runners").size());
     }
 
     @Test
     void everyTomlKeyIsOneTheRunnerReads() {
-        List<String> paths = RunnerConfigToml.keyPaths(RunnerConfigToml.template("jobs"));
-        assertEquals(List.of("runners[].kubernetes.namespace", "runners[].kubernetes.image"), paths);
-        paths.forEach(p -> assertTrue(RunnerKeys.runnerReads(p), p));
+        List<String> paths = RunnerConfigToml.keyPaths(RunnerConfigToml.template(INPUTS));
+        assertEquals(28, paths.size());
+        assertEquals(List.of(), paths.stream().filter(p -> !RunnerKeys.runnerReads(p)).toList());
         assertFalse(RunnerKeys.runnerReads("runners[].kubernetes.namepsace"));
         assertFalse(RunnerKeys.runnerReads("runners[].privileged"));
         // Free-form keys under a map-typed key are read as given.
@@ -46,8 +85,11 @@ class RunnerValuesTest {
 
     @Test
     void valuesAreExactlyWhatTheChartNeedsAndNothingItIgnores() {
-        assertEquals(List.of("gitlabUrl", "concurrent", "rbac.create", "rbac.rules", "serviceAccount.create",
+        assertEquals(List.of("gitlabUrl", "concurrent", "checkInterval", "resources.requests.cpu", "resources.requests.memory",
+                "resources.limits.cpu", "resources.limits.memory", "rbac.create", "rbac.rules", "serviceAccount.create",
                 "serviceAccount.name", "runners.secret", "runners.config"), RunnerValues.leafPaths(VALUES));
+        assertEquals(Map.of("requests", Map.of("cpu", "250m", "memory", "256Mi"), "limits", Map.of("cpu", "250m", "memory", "256Mi")),
+                VALUES.get("resources"));
         assertEquals(List.of(), RunnerValues.unreadPaths(VALUES));
         assertEquals("https://gitlab.example.com/", VALUES.get("gitlabUrl"));
         assertEquals(12, VALUES.get("concurrent"));
