@@ -2,6 +2,7 @@ package io.runnerfargate;
 
 import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.inputs.GetAvailabilityZonesPlainArgs;
 import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
 import com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs;
@@ -18,7 +19,9 @@ import io.runnerfargate.network.RunnerNetworkArgs;
 import io.runnerfargate.network.SubnetPlan;
 import io.runnerfargate.runner.GitLabRunnerRelease;
 import io.runnerfargate.runner.GitLabRunnerReleaseArgs;
+import io.runnerfargate.security.StackKey;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires the three components from validated settings and exports what users need. */
 public final class RunnerStack {
@@ -30,13 +33,22 @@ public final class RunnerStack {
 
         SubnetPlan plan = SubnetPlan.of(s.vpcCidr(), s.privateSubnetCidrs(), s.publicSubnetCidrs(),
                 availabilityZones(s), s.region(), s.natGateway());
-        var network = new RunnerNetwork(prefix + "-network",
-                new RunnerNetworkArgs(prefix, plan, s.clusterName(), tags, s.region(), s.s3GatewayEndpoint()), ComponentResourceOptions.Empty);
+        Output<String> accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        var security = s.security();
+        Optional<Output<String>> keyArn = security.secretsEncryption()
+                ? Optional.of(new StackKey(prefix + "-encryption", prefix, s.region(), s.clusterName(), accountId, tags,
+                        ComponentResourceOptions.Empty).keyArn())
+                : Optional.empty();
+
+        var network = new RunnerNetwork(prefix + "-network", new RunnerNetworkArgs(prefix, plan, s.clusterName(), tags,
+                s.region(), s.s3GatewayEndpoint(), security.flowLogs(), s.logRetentionDays(), accountId, keyArn,
+                security.protectResources()), ComponentResourceOptions.Empty);
 
         var cluster = new FargateCluster(prefix + "-cluster", new FargateClusterArgs(
                 prefix, s.clusterName(), s.kubernetesVersion(), s.region(), network.privateSubnetIds(),
                 s.endpointPublicAccess(), s.publicAccessCidrs().stream().map(Ipv4Cidr::toString).toList(),
-                s.adminPrincipalArns(), s.runnerNamespaces(), s.logRetentionDays(), tags), ComponentResourceOptions.Empty);
+                s.adminPrincipalArns(), s.runnerNamespaces(), s.logRetentionDays(), security.controlPlaneLogTypes(),
+                accountId, keyArn, security.protectResources(), tags), ComponentResourceOptions.Empty);
 
         new GitLabRunnerRelease(prefix + "-runner", new GitLabRunnerReleaseArgs(
                 prefix, s.region(), s.runnerNamespace(), s.jobNamespace(), s.gitlabUrl(), runnerToken(s),

@@ -21,6 +21,8 @@ public final class TestStacks {
         config.put(StackSettings.REGION_KEY, "us-west-2");
         config.put(PROJECT + ":availabilityZones", "[\"us-west-2a\",\"us-west-2b\"]");
         config.put(PROJECT + ":runnerToken", TOKEN);
+        // A production stack may not open the API endpoint to 0.0.0.0/0 (the default).
+        config.put(PROJECT + ":publicAccessCidrs", "[\"198.51.100.0/24\"]");
         projectKeys.forEach((k, v) -> {
             if (v == null) {
                 config.remove(k.contains(":") ? k : PROJECT + ":" + k);

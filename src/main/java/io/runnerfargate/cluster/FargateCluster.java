@@ -1,6 +1,5 @@
 package io.runnerfargate.cluster;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -13,6 +12,8 @@ import com.pulumi.aws.eks.FargateProfile;
 import com.pulumi.aws.eks.FargateProfileArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.FargateProfileSelectorArgs;
 import com.pulumi.aws.eks.outputs.ClusterCertificateAuthority;
@@ -27,7 +28,6 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -56,7 +56,6 @@ public final class FargateCluster extends ComponentResource {
     /** Only this value makes the add-on's pods schedulable on Fargate (EKS docs, "Get started with Fargate": Update CoreDNS). */
     public static final String COREDNS_FARGATE_CONFIGURATION = "{\"computeType\":\"Fargate\"}";
     public static final String CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";
-    public static final List<String> CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator");
     /** The audience IRSA tokens carry (EKS docs, "Create an IAM OIDC provider for your cluster"). */
     public static final String OIDC_AUDIENCE = "sts.amazonaws.com";
 
@@ -87,6 +86,7 @@ public final class FargateCluster extends ComponentResource {
         var controlPlaneLogs = new LogGroup(p + "-control-plane-logs", LogGroupArgs.builder()
                 .name(FargateLogging.controlPlaneLogGroupName(args.clusterName()))
                 .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn().orElse(null))
                 .tags(ResourceTags.of(args.tags(), p + "-control-plane-logs"))
                 .build(), child());
 
@@ -105,13 +105,18 @@ public final class FargateCluster extends ComponentResource {
                         // Whoever runs `pulumi up` must reach the API to install the chart.
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
-                .enabledClusterLogTypes(CONTROL_PLANE_LOG_TYPES)
+                .enabledClusterLogTypes(args.controlPlaneLogTypes())
+                .encryptionConfig(args.kmsKeyArn().map(key -> ClusterEncryptionConfigArgs.builder()
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(key).build())
+                        .resources("secrets")
+                        .build()).orElse(null))
                 .tags(ResourceTags.of(args.tags(), args.clusterName()))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.of(clusterPolicy, controlPlaneLogs)).build());
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
+                .dependsOn(List.of(clusterPolicy, controlPlaneLogs)).build());
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
 
-        this.accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        this.accountId = args.accountId();
         var podRole = new Role(p + "-pod-execution-role", RoleArgs.builder()
                 .assumeRolePolicy(accountId.applyValue(account ->
                         IamPolicies.fargatePodTrust(partition, args.region(), account, args.clusterName())))
@@ -125,6 +130,7 @@ public final class FargateCluster extends ComponentResource {
         var podLogs = new LogGroup(p + "-fargate-logs", LogGroupArgs.builder()
                 .name(FargateLogging.logGroupName(args.clusterName()))
                 .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn().orElse(null))
                 .tags(ResourceTags.of(args.tags(), p + "-fargate-logs"))
                 .build(), child());
         new RolePolicy(p + "-pod-execution-logs", RolePolicyArgs.builder()

@@ -3,6 +3,7 @@ package io.runnerfargate.cluster;
 import com.pulumi.core.Output;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * @param prefix               the stack's name prefix for every child
@@ -10,6 +11,10 @@ import java.util.Map;
  * @param privateSubnetIds     where the control plane's ENIs and every Fargate pod go
  * @param fargateNamespaces    namespaces besides kube-system whose pods run on Fargate, one profile each
  * @param logRetentionDays     how long CloudWatch keeps the control-plane and pod logs
+ * @param controlPlaneLogTypes the control-plane logs sent to CloudWatch
+ * @param accountId            the AWS account, for trust conditions
+ * @param kmsKeyArn            the key for envelope encryption of secrets and for the log groups, if any
+ * @param protect              Pulumi protect on the cluster
  */
 public record FargateClusterArgs(
         String prefix,
@@ -22,6 +27,10 @@ public record FargateClusterArgs(
         List<String> adminPrincipalArns,
         List<String> fargateNamespaces,
         int logRetentionDays,
+        List<String> controlPlaneLogTypes,
+        Output<String> accountId,
+        Optional<Output<String>> kmsKeyArn,
+        boolean protect,
         Map<String, String> tags) {
 
     public FargateClusterArgs {
@@ -29,5 +38,6 @@ public record FargateClusterArgs(
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         fargateNamespaces = List.copyOf(fargateNamespaces);
         tags = Map.copyOf(tags);
+        controlPlaneLogTypes = List.copyOf(controlPlaneLogTypes);
     }
 }

@@ -2,13 +2,15 @@ package io.runnerfargate.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** IAM policy documents as JSON, each trust limited to the one service that uses the role. */
 public final class IamPolicies {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Sorted keys: the same document every run, so two plans (and two deploys) compare equal.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private IamPolicies() {}
 
@@ -35,6 +37,11 @@ public final class IamPolicies {
     public static String fargatePodTrust(String partition, String region, String accountId, String clusterName) {
         String profiles = "arn:" + partition + ":eks:" + region + ":" + accountId + ":fargateprofile/" + clusterName + "/*";
         return trust("eks-fargate-pods.amazonaws.com", Map.of("ArnLike", Map.of("aws:SourceArn", profiles)));
+    }
+
+    /** Trust for one AWS service, with conditions that name this account's own resources. */
+    public static String serviceTrust(String service, Map<String, Object> condition) {
+        return trust(service, condition);
     }
 
     private static String trust(String service, Map<String, Object> condition) {

@@ -54,7 +54,8 @@ public record StackSettings(
         boolean s3GatewayEndpoint,
         int natDataGbPerMonth,
         int jobHoursPerMonth,
-        int logGbPerMonth) {
+        int logGbPerMonth,
+        SecurityControls security) {
 
     public static final String REGION_KEY = "aws:region";
 
@@ -232,13 +233,15 @@ public record StackSettings(
         int jobHours = r.integer("jobHoursPerMonth", 40, 0, MAX_JOB_HOURS);
         int logGb = r.integer("logGbPerMonth", 1, 0, MAX_LOG_GB);
 
+        SecurityControls security = security(r, stack, publicEndpoint, accessCidrs);
+
         if (!r.errors().isEmpty()) {
             throw new InvalidSettingsException(r.errors());
         }
         return new StackSettings(project, stack, region, vpc, privates, publics, azs, nat, clusterName, version,
                 publicEndpoint, accessCidrs, admins, gitlabUrl, token, runnerNamespace, jobNamespace, concurrent,
                 chartVersion, logRetentionDays, cache, pollTimeout, sizing, extra, registration, tags, s3Endpoint, natDataGb,
-                jobHours, logGb);
+                jobHours, logGb, security);
     }
 
     /** Environment, Project and ManagedBy, then the stack's own tags. */
@@ -254,6 +257,56 @@ public record StackSettings(
     /** Every Fargate-selected namespace the runner needs, without repeats. */
     public List<String> runnerNamespaces() {
         return runnerNamespace.equals(jobNamespace) ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
+    }
+
+    /** The five control-plane log types; scanners want all of them (Checkov CKV_AWS_37). */
+    public static final List<String> ALL_CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+    private static final Ipv4Cidr ANYWHERE = Ipv4Cidr.parse("0.0.0.0/0");
+
+    /**
+     * Security controls: on unless a non-production stack turns one off and says why. In production
+     * a relaxation is an error, and so is an API endpoint open to the whole internet.
+     */
+    private static SecurityControls security(ConfigReader r, String stack, boolean publicEndpoint, List<Ipv4Cidr> accessCidrs) {
+        boolean production = r.bool("production", stack.equals("prod") || stack.startsWith("prod-"));
+        boolean encryption = r.bool("secretsEncryption", true);
+        boolean flowLogs = r.bool("flowLogs", true);
+        List<String> logTypes = r.stringList("controlPlaneLogTypes", "[\"api\", \"audit\", \"authenticator\"]")
+                .orElse(ALL_CONTROL_PLANE_LOG_TYPES);
+        for (String type : logTypes) {
+            if (!ALL_CONTROL_PLANE_LOG_TYPES.contains(type)) {
+                r.error("controlPlaneLogTypes", ConfigReader.quote(type) + " is not an EKS log type; use some of " + ALL_CONTROL_PLANE_LOG_TYPES);
+            }
+        }
+        String reason = r.string("securityRelaxationReason", null);
+        boolean protect = r.bool("protectResources", production);
+
+        List<String> relaxed = new ArrayList<>();
+        if (!encryption) {
+            relaxed.add("secretsEncryption is false");
+        }
+        if (!flowLogs) {
+            relaxed.add("flowLogs is false");
+        }
+        if (!logTypes.containsAll(ALL_CONTROL_PLANE_LOG_TYPES)) {
+            relaxed.add("controlPlaneLogTypes leaves out " + ALL_CONTROL_PLANE_LOG_TYPES.stream().filter(t -> !logTypes.contains(t)).toList());
+        }
+        if (production) {
+            for (String what : relaxed) {
+                String key = what.substring(0, what.indexOf(' '));
+                r.error(key, what.substring(key.length() + 1) + ", which production stacks may not do (production is true);"
+                        + " turn the control back on");
+            }
+            // Scanners flag it (CKV_AWS_39), and it is the one control a typo can silently open.
+            if (publicEndpoint && accessCidrs.contains(ANYWHERE)) {
+                r.error("publicAccessCidrs", "opens the API endpoint to 0.0.0.0/0, which production stacks may not do"
+                        + " (production is true); list your VPN and CI egress ranges, or set endpointPublicAccess to false");
+            }
+        } else if (!relaxed.isEmpty() && reason == null) {
+            r.error("securityRelaxationReason", "is not set, but " + String.join(", ", relaxed)
+                    + "; say why in securityRelaxationReason, or turn the controls back on");
+        }
+        return new SecurityControls(production, encryption, flowLogs, logTypes, protect, relaxed, Optional.ofNullable(reason));
     }
 
     /** Runner authentication tokens (GitLab 16.0 and later) start with this; older ones are registration tokens. */

@@ -1,6 +1,16 @@
 package io.runnerfargate.network;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
@@ -22,6 +32,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.runnerfargate.cluster.IamPolicies;
 import io.runnerfargate.config.ResourceTags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +63,18 @@ public final class RunnerNetwork extends ComponentResource {
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true)
                 .tags(tags(args, p + "-vpc", Map.of()))
-                .build(), child());
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
         this.vpcId = vpc.id();
+
+        // Adopting the default security group without rules removes AWS's allow-all rules (Checkov CKV2_AWS_12):
+        // nothing in this stack uses it, and nothing placed in it by mistake can talk.
+        new DefaultSecurityGroup(p + "-default-sg", DefaultSecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .tags(tags(args, p + "-default-sg", Map.of()))
+                .build(), child());
+        if (args.flowLogs()) {
+            flowLogs(args, vpc);
+        }
 
         String clusterTag = "kubernetes.io/cluster/" + args.clusterName();
         Map<String, Subnet> privateSubnets = new LinkedHashMap<>();
@@ -158,6 +179,40 @@ public final class RunnerNetwork extends ComponentResource {
                 "privateSubnetIds", privateSubnetIds,
                 "publicSubnetIds", publicSubnetIds,
                 "natPublicIps", natPublicIps));
+    }
+
+    /** Every accepted and rejected flow, to a log group only the flow-log service may write (VPC user guide, "Flow logs"). */
+    private void flowLogs(RunnerNetworkArgs args, Vpc vpc) {
+        String p = args.prefix();
+        String partition = IamPolicies.partition(args.region());
+        var group = new LogGroup(p + "-flow-logs", LogGroupArgs.builder()
+                .name("/aws/vpc/" + p + "-flow-logs")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn().orElse(null))
+                .tags(tags(args, p + "-flow-logs", Map.of()))
+                .build(), child());
+        var role = new Role(p + "-flow-logs-role", RoleArgs.builder()
+                .assumeRolePolicy(args.accountId().applyValue(account -> IamPolicies.serviceTrust(
+                        "vpc-flow-logs.amazonaws.com", Map.of("StringEquals", Map.of("aws:SourceAccount", account),
+                                "ArnLike", Map.of("aws:SourceArn", "arn:" + partition + ":ec2:" + args.region() + ":" + account + ":vpc-flow-log/*")))))
+                .tags(tags(args, p + "-flow-logs-role", Map.of()))
+                .build(), child());
+        new RolePolicy(p + "-flow-logs-write", RolePolicyArgs.builder()
+                .role(role.name())
+                .policy(group.arn().applyValue(arn -> IamPolicies.json(Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Effect", "Allow",
+                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                                "Resource", List.of(arn, arn + ":*")))))))
+                .build(), child());
+        new FlowLog(p + "-flow-log", FlowLogArgs.builder()
+                .vpcId(vpc.id())
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(group.arn())
+                .iamRoleArn(role.arn())
+                .maxAggregationInterval(600)
+                .tags(tags(args, p + "-flow-log", Map.of()))
+                .build(), child());
     }
 
     private CustomResourceOptions child() {

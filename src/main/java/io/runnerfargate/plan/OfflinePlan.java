@@ -102,10 +102,11 @@ public final class OfflinePlan {
                         errors, notes);
             }
             // Extended support starts on a date, so the estimate is for today.
-            MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(),
-                    LocalDate.now(ZoneOffset.UTC));
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(), today);
+            var security = SecurityReview.of(resources, settings.security().reason(), today);
             return new PlanResult(settings.project(), settings.stack(), settings.region(), resources, outputs(result),
-                    errors, withWarnings(settings, notes), cost);
+                    errors, withWarnings(settings, notes), cost, security);
         } finally {
             PulumiTestInternal.cleanup();
         }

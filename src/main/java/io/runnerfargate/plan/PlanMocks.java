@@ -53,6 +53,10 @@ public class PlanMocks implements Mocks {
                 state.put("certificateAuthority", Map.of("data",
                         Base64.getEncoder().encodeToString(("mock CA of " + clusterName).getBytes(StandardCharsets.UTF_8))));
             }
+            case "aws:kms/key:Key" -> {
+                state.put("arn", "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + idOf(name));
+                state.put("keyId", idOf(name));
+            }
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
                     "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + state.getOrDefault("name", name));
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn",

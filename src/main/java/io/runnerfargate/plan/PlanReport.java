@@ -45,6 +45,16 @@ public final class PlanReport {
             pods.add(m);
         }
         doc.put("fargatePods", pods);
+        List<Map<String, Object>> security = new ArrayList<>();
+        for (SecurityReview.Rule rule : plan.security()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", rule.title());
+            m.put("checkov", rule.checkov());
+            m.put("status", rule.status().name().toLowerCase());
+            m.put("detail", rule.detail());
+            security.add(m);
+        }
+        doc.put("security", security);
         plan.cost().ifPresent(cost -> doc.put("monthlyCost", CostReport.json(cost)));
         doc.put("errors", plan.errors());
         doc.put("notes", plan.notes());
@@ -105,6 +115,18 @@ public final class PlanReport {
             for (FargatePods.Pod pod : pods) {
                 out.append("  ").append(String.format("%-" + width + "s", pod.pod())).append("  requests ")
                         .append(pod.requests()).append("  billed as ").append(pod.billed()).append('\n');
+            }
+        }
+        if (!plan.security().isEmpty()) {
+            out.append("\nSecurity review (what scanners check; Checkov rule ids):\n");
+            int width = plan.security().stream().mapToInt(r -> r.title().length()).max().orElse(0);
+            for (SecurityReview.Rule rule : plan.security()) {
+                out.append("  ").append(String.format("%-8s", rule.status())).append(String.format("%-" + width + "s", rule.title()))
+                        .append("  ").append(rule.checkov());
+                if (!rule.detail().isEmpty()) {
+                    out.append("\n          ").append(rule.detail());
+                }
+                out.append('\n');
             }
         }
         plan.cost().ifPresent(cost -> out.append('\n').append(CostReport.text(cost)));

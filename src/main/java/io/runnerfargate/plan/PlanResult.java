@@ -18,18 +18,20 @@ public record PlanResult(
         Map<String, Object> outputs,
         List<String> errors,
         List<String> notes,
-        MonthlyCost monthlyCost) {
+        MonthlyCost monthlyCost,
+        List<SecurityReview.Rule> security) {
 
     public PlanResult {
         resources = List.copyOf(resources);
         errors = List.copyOf(errors);
         notes = List.copyOf(notes);
+        security = List.copyOf(security);
     }
 
-    /** A plan without a cost estimate. */
+    /** A plan that stopped at errors: nothing to estimate or review. */
     public PlanResult(String project, String stack, String region, List<PlannedResource> resources,
                       Map<String, Object> outputs, List<String> errors, List<String> notes) {
-        this(project, stack, region, resources, outputs, errors, notes, null);
+        this(project, stack, region, resources, outputs, errors, notes, null, List.of());
     }
 
     public Optional<MonthlyCost> cost() {
