@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnerfargate.TestStacks;
 import io.runnerfargate.network.Ipv4Cidr;
@@ -108,14 +109,57 @@ class StackSettingsTest {
                 Arguments.of("misspelt key", keys("natGateways", "single"),
                         "natGateways: is not a setting of this project (did you mean natGateway?); the settings are listed in Pulumi.yaml and the README"),
                 Arguments.of("AZ of another region", keys("availabilityZones", "[\"us-east-1a\",\"us-east-1b\"]"),
-                        "availabilityZones: \"us-east-1a\" is not a zone of region us-west-2"));
+                        "availabilityZones: \"us-east-1a\" is not a zone of region us-west-2"),
+                Arguments.of("log retention CloudWatch lacks", keys("logRetentionDays", "8"),
+                        "logRetentionDays: 8 is not a retention CloudWatch offers; use one of [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]"),
+                Arguments.of("poll timeout below the runner's default", keys("pollTimeoutSeconds", "60"),
+                        "pollTimeoutSeconds: 60 is out of range; use a whole number from 180 to 3600"),
+                Arguments.of("CPU quantity", keys("managerCpu", "fast"),
+                        "managerCpu: \"fast\" is not a Kubernetes CPU quantity such as 250m or 2"),
+                Arguments.of("zero memory", keys("helperMemory", "0Mi"),
+                        "helperMemory: \"0Mi\" is zero; Fargate sizes the pod from it, give a positive amount"),
+                Arguments.of("unknown log type", keys("controlPlaneLogTypes", "[\"kubelet\"]"),
+                        "controlPlaneLogTypes: \"kubelet\" is not an EKS log type; use some of [api, audit, authenticator, controllerManager, scheduler]"),
+                Arguments.of("boolean written as no", keys("secretsEncryption", "no"),
+                        "secretsEncryption: \"no\" is not a boolean; use true or false"),
+                Arguments.of("boolean written as 1", keys("runUntagged", "1"),
+                        "runUntagged: \"1\" is not a boolean; use true or false"),
+                Arguments.of("tags as a list", keys("tags", "[\"CostCenter\"]"),
+                        "tags: \"[\"CostCenter\"]\" is not a map of names to values; e.g. {\"CostCenter\": \"platform\"}"),
+                Arguments.of("secret name", keys("runnerToken", null, "runnerTokenSecretName", "my token!"),
+                        "runnerTokenSecretName: \"my token!\" is not a Secrets Manager secret name (1 to 512 of letters, digits and /_+=.@-) or ARN"),
+                Arguments.of("region", keys(StackSettings.REGION_KEY, "oregon"),
+                        "aws:region: \"oregon\" is not an AWS region name such as us-west-2"),
+                Arguments.of("access CIDR", keys("publicAccessCidrs", "[\"203.0.113.7\"]"),
+                        "publicAccessCidrs: \"203.0.113.7\" is not an IPv4 CIDR block of the form a.b.c.d/n, e.g. 10.0.0.0/16"),
+                Arguments.of("chart version", keys("chartVersion", "latest"),
+                        "chartVersion: \"latest\" is not a chart version such as 0.86.0"),
+                Arguments.of("empty private subnet list", keys("privateSubnetCidrs", "[]", "availabilityZones", "[]"),
+                        "privateSubnetCidrs: has 0 subnet(s); EKS needs at least two private subnets in different Availability Zones, e.g. [\"10.0.1.0/24\", \"10.0.2.0/24\"]"),
+                Arguments.of("empty list item", keys("adminPrincipalArns", "[\"\"]"),
+                        "adminPrincipalArns: has the item \"\", which is not a non-empty string; e.g. [\"arn:aws:iam::123456789012:role/PlatformAdmin\"]"),
+                Arguments.of("near-miss key", keys("vpcCIDR", "10.0.0.0/16"),
+                        "vpcCIDR: is not a setting of this project (did you mean vpcCidr?); the settings are listed in Pulumi.yaml and the README"),
+                Arguments.of("relaxation without a reason", keys("secretsEncryption", "false"),
+                        "securityRelaxationReason: is not set, but secretsEncryption is false; say why in securityRelaxationReason, or turn the controls back on"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
-    void eachInvalidSettingGetsItsExactError(String what, Map<String, String> keys, String expected) {
+    void eachInvalidSettingGetsItsExactErrorAndRegistersNothing(String what, Map<String, String> keys, String expected) {
         List<String> errors = errors(keys);
         assertEquals(expected, errors.get(0), "all errors: " + errors);
+        // The plan of the same settings lists the error and no resource at all.
+        Map<String, String> config = TestStacks.config(keys);
+        var plan = io.runnerfargate.plan.OfflinePlan.run(new io.runnerfargate.plan.StackFiles(PROJECT, "nonprod", config,
+                config.containsKey(PROJECT + ":runnerToken") ? Set.of(PROJECT + ":runnerToken") : Set.of(), List.of()));
+        assertEquals(List.of(), plan.resources());
+        assertEquals(errors, plan.errors());
+    }
+
+    @Test
+    void thereAreAtLeastTwentyFiveDistinctBadInputs() {
+        assertTrue(invalidSettings().count() >= 25);
     }
 
     @Test
