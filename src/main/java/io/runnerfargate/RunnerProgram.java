@@ -23,11 +23,17 @@ public final class RunnerProgram {
      * Reading the whole map lets a misspelt key be reported instead of silently ignored.
      */
     static StackSettings settingsFromEngine(String project, String stack) {
+        return parseEngineConfig(project, stack, System.getenv().getOrDefault("PULUMI_CONFIG", "{}"),
+                System.getenv().getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]"));
+    }
+
+    static StackSettings parseEngineConfig(String project, String stack, String config, String secretKeys) {
         var json = new ObjectMapper();
         try {
-            String config = System.getenv().getOrDefault("PULUMI_CONFIG", "{}");
-            String secretKeys = System.getenv().getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]");
-            Map<String, String> values = json.readValue(config, new TypeReference<Map<String, String>>() {});
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            // Structured values arrive as JSON text; should one arrive as JSON itself, keep it as its text.
+            json.readTree(config).fields().forEachRemaining(e ->
+                    values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
             Set<String> secrets = json.readValue(secretKeys, new TypeReference<Set<String>>() {});
             return StackSettings.parse(project, stack, values, secrets);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
