@@ -1,6 +1,8 @@
 package io.runnerfargate.plan;
 
 import io.runnerfargate.config.InvalidSettingsException;
+import io.runnerfargate.config.StackSettings;
+import io.runnerfargate.iam.DeployerPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,6 +27,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Plan the stack under each NAT mode (single, perAz, none) and show the monthly costs side by side.")
     boolean compare;
 
+    @Option(names = "--iam-policy", description = "Print only the IAM policy (JSON) that `pulumi up`, `refresh` and `destroy` of this stack need; see docs/iam.md.")
+    boolean iamPolicy;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder (default: the current one).")
     Path dir = Path.of(".");
 
@@ -37,13 +42,38 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("plan: cannot read the stack files: " + e.getMessage());
             return 2;
         }
+        if (compare && iamPolicy) {
+            System.err.println("plan: --compare and --iam-policy cannot be combined");
+            return 2;
+        }
         if (compare) {
             return compare(files);
+        }
+        if (iamPolicy) {
+            return iamPolicy(files);
         }
         PlanResult plan = OfflinePlan.run(files);
         System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
         System.out.flush();
         return plan.ok() ? 0 : 1;
+    }
+
+    /** Stdout holds the policy alone, so that it can be redirected to a file; errors go to stderr. */
+    private int iamPolicy(StackFiles files) {
+        PlanResult plan = OfflinePlan.run(files);
+        if (!plan.ok()) {
+            System.err.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
+            return 1;
+        }
+        try {
+            StackSettings settings = StackSettings.parse(files.project(), files.stack(), files.config(), files.secretKeys());
+            System.out.print(DeployerPolicy.json(plan, settings));
+            System.out.flush();
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("plan: " + e.getMessage());
+            return 1;
+        }
     }
 
     private int compare(StackFiles files) {
