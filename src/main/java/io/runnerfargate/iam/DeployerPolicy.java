@@ -39,6 +39,7 @@ public final class DeployerPolicy {
     public static final int MANAGED_POLICY_MAX_CHARS = 6144;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     /** What the provider calls for each EC2 kind, and on which resource types (ARN type names). */
     private record Ec2Grant(ResourceKind kind, List<String> describe, String create, String createdType,
@@ -118,18 +119,60 @@ public final class DeployerPolicy {
         if (!plan.ok()) {
             throw new IllegalArgumentException("the plan has errors; fix them before deriving its policy: " + plan.errors());
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", VERSION);
-        doc.put("Statement", statements(plan, settings).stream().map(PolicyStatement::toMap).toList());
-        return doc;
+        return wrap(statements(plan, settings).stream().map(PolicyStatement::toMap).toList());
     }
 
     public static String json(PlanResult plan, StackSettings settings) {
+        return json(document(plan, settings));
+    }
+
+    public static String json(Map<String, Object> document) {
         try {
-            return JSON.writeValueAsString(document(plan, settings)) + "\n";
+            return JSON.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The size IAM counts against its quotas: the JSON without whitespace (IAM user guide, "IAM and AWS STS quotas"). */
+    public static int size(Map<String, Object> document) {
+        try {
+            return COMPACT.writeValueAsString(document).replaceAll("\\s", "").length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The same statements packed, in order, into as few documents as fit a managed policy each:
+     * one role takes up to 10 managed policies, and the union of the parts is the whole policy.
+     */
+    public static List<Map<String, Object>> parts(PlanResult plan, StackSettings settings) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        List<Map<String, Object>> current = new ArrayList<>();
+        for (PolicyStatement statement : statements(plan, settings)) {
+            current.add(statement.toMap());
+            if (size(wrap(current)) > MANAGED_POLICY_MAX_CHARS) {
+                current.remove(current.size() - 1);
+                if (current.isEmpty()) {
+                    throw new IllegalStateException("statement " + statement.sid() + " alone exceeds a managed policy's "
+                            + MANAGED_POLICY_MAX_CHARS + " characters");
+                }
+                parts.add(wrap(current));
+                current = new ArrayList<>(List.of(statement.toMap()));
+            }
+        }
+        if (!current.isEmpty()) {
+            parts.add(wrap(current));
+        }
+        return parts;
+    }
+
+    private static Map<String, Object> wrap(List<Map<String, Object>> statements) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", VERSION);
+        doc.put("Statement", List.copyOf(statements));
+        return doc;
     }
 
     public static List<PolicyStatement> statements(PlanResult plan, StackSettings s) {
