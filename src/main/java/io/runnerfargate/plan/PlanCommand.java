@@ -1,8 +1,12 @@
 package io.runnerfargate.plan;
 
 import io.runnerfargate.config.InvalidSettingsException;
+import io.runnerfargate.config.StackSettings;
+import io.runnerfargate.iam.DeployerPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +29,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Plan the stack under each NAT mode (single, perAz, none) and show the monthly costs side by side.")
     boolean compare;
 
+    @Option(names = "--iam-policy", description = "Print only the IAM policy (JSON) that `pulumi up`, `refresh` and `destroy` of this stack need; see docs/iam.md.")
+    boolean iamPolicy;
+
+    @Option(names = "--part", paramLabel = "N", description = "With --iam-policy: print part N of the policy split into managed-policy-sized documents (IAM's 6,144-character limit).")
+    Integer part;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder (default: the current one).")
     Path dir = Path.of(".");
 
@@ -37,13 +47,56 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("plan: cannot read the stack files: " + e.getMessage());
             return 2;
         }
+        if (part != null && !iamPolicy) {
+            System.err.println("plan: --part goes with --iam-policy");
+            return 2;
+        }
+        if (compare && iamPolicy) {
+            System.err.println("plan: --compare and --iam-policy cannot be combined");
+            return 2;
+        }
         if (compare) {
             return compare(files);
+        }
+        if (iamPolicy) {
+            return iamPolicy(files);
         }
         PlanResult plan = OfflinePlan.run(files);
         System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
         System.out.flush();
         return plan.ok() ? 0 : 1;
+    }
+
+    /** Stdout holds the policy alone, so that it can be redirected to a file; errors go to stderr. */
+    private int iamPolicy(StackFiles files) {
+        PlanResult plan = OfflinePlan.run(files);
+        if (!plan.ok()) {
+            System.err.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
+            return 1;
+        }
+        try {
+            StackSettings settings = StackSettings.parse(files.project(), files.stack(), files.config(), files.secretKeys());
+            List<Map<String, Object>> parts = DeployerPolicy.parts(plan, settings);
+            if (part == null) {
+                System.out.print(DeployerPolicy.json(plan, settings));
+                if (parts.size() > 1) {
+                    System.err.println("plan: the policy is larger than one managed policy (" + DeployerPolicy.MANAGED_POLICY_MAX_CHARS
+                            + " characters); create " + parts.size() + " managed policies from --part 1 to --part " + parts.size()
+                            + ", or attach it whole as an inline policy (see docs/iam.md)");
+                }
+            } else if (part < 1 || part > parts.size()) {
+                System.err.println("plan: --part " + part + " does not exist; the policy of " + stack + " has "
+                        + parts.size() + " part(s)");
+                return 2;
+            } else {
+                System.out.print(DeployerPolicy.json(parts.get(part - 1)));
+            }
+            System.out.flush();
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("plan: " + e.getMessage());
+            return 1;
+        }
     }
 
     private int compare(StackFiles files) {
