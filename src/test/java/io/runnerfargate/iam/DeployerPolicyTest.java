@@ -96,12 +96,14 @@ class DeployerPolicyTest {
     @Test
     void nonprodHasExactlyTheStatementsOfItsResourceTypes() {
         assertEquals(List.of("ReadOnlyDiscovery", "Ec2CreateTaggedResources", "Ec2TagOnCreate", "Ec2ChangeStackResources",
-                "Ec2RetagStackResources", "Ec2DisassociateNatAddress", "EksCluster", "IamCreateStackRoles", "IamReadStackRoles",
-                "IamChangeStackRoles", "IamAttachKnownManagedPolicies", "IamPassStackRolesToServices", "IamEksServiceLinkedRoles",
-                "IamClusterOidcProvider", "LogsProjectLogGroups", "S3RunnerCacheBucket", "SecretsManagerReadRunnerToken"),
+                "Ec2RetagStackResources", "Ec2TagDefaultSecurityGroup", "Ec2DisassociateNatAddress", "EksCluster",
+                "IamCreateStackRoles", "IamReadStackRoles", "IamChangeStackRoles", "IamAttachKnownManagedPolicies",
+                "IamPassStackRolesToServices", "IamEksServiceLinkedRoles", "IamClusterOidcProvider", "LogsProjectLogGroups",
+                "KmsCreateKey", "KmsTagNewKeys", "KmsManageStackKeys", "KmsGrantToEks", "KmsProjectAliases",
+                "S3RunnerCacheBucket", "SecretsManagerReadRunnerToken"),
                 nonprod.sids());
         assertEquals(List.of("ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateInternetGateway",
-                "ec2:AllocateAddress", "ec2:CreateNatGateway", "ec2:CreateVpcEndpoint"),
+                "ec2:AllocateAddress", "ec2:CreateNatGateway", "ec2:CreateVpcEndpoint", "ec2:CreateFlowLogs"),
                 nonprod.sid("Ec2CreateTaggedResources").actions());
         assertEquals(List.of("arn:aws:ec2:us-west-2:" + ACCOUNT + ":*"), nonprod.sid("Ec2CreateTaggedResources").resources());
         assertEquals(Map.of("StringEquals", Map.of("aws:RequestTag/Project", "gitlab-runner-fargate",
@@ -109,11 +111,12 @@ class DeployerPolicyTest {
         assertEquals(Map.of("StringEquals", Map.of("ec2:CreateAction", nonprod.sid("Ec2CreateTaggedResources").actions())),
                 nonprod.sid("Ec2TagOnCreate").condition());
         assertEquals(List.of("ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateNatGateway", "ec2:CreateVpcEndpoint",
-                "ec2:ModifyVpcAttribute", "ec2:DeleteVpc", "ec2:ModifySubnetAttribute", "ec2:DeleteSubnet", "ec2:DeleteRouteTable",
+                "ec2:CreateFlowLogs", "ec2:ModifyVpcAttribute", "ec2:DeleteVpc", "ec2:ModifySubnetAttribute", "ec2:DeleteSubnet", "ec2:DeleteRouteTable",
                 "ec2:CreateRoute", "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:DisassociateRouteTable",
                 "ec2:ReplaceRouteTableAssociation", "ec2:AttachInternetGateway", "ec2:DetachInternetGateway",
                 "ec2:DeleteInternetGateway", "ec2:DisassociateAddress", "ec2:ReleaseAddress", "ec2:DeleteNatGateway",
-                "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints"), nonprod.sid("Ec2ChangeStackResources").actions());
+                "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:RevokeSecurityGroupIngress",
+                "ec2:RevokeSecurityGroupEgress", "ec2:DeleteFlowLogs"), nonprod.sid("Ec2ChangeStackResources").actions());
         assertEquals(Map.of("StringEquals", OWNED_NONPROD), nonprod.sid("Ec2ChangeStackResources").condition());
         assertEquals(Map.of("StringEquals", OWNED_NONPROD, "ForAllValues:StringNotEquals",
                 Map.of("aws:TagKeys", List.of("Project", "Environment"))), nonprod.sid("Ec2RetagStackResources").condition());
@@ -122,10 +125,10 @@ class DeployerPolicyTest {
     @Test
     void prodAddsTheAdminAccessEntryLimitedToItsPrincipalAndPolicy() {
         assertEquals(List.of("ReadOnlyDiscovery", "Ec2CreateTaggedResources", "Ec2TagOnCreate", "Ec2ChangeStackResources",
-                "Ec2RetagStackResources", "Ec2DisassociateNatAddress", "EksCluster", "EksCreateAdminAccessEntries",
+                "Ec2RetagStackResources", "Ec2TagDefaultSecurityGroup", "Ec2DisassociateNatAddress", "EksCluster", "EksCreateAdminAccessEntries",
                 "EksManageAccessEntries", "EksAssociateAccessPolicies", "IamCreateStackRoles", "IamReadStackRoles",
                 "IamChangeStackRoles", "IamAttachKnownManagedPolicies", "IamPassStackRolesToServices", "IamEksServiceLinkedRoles",
-                "IamClusterOidcProvider", "LogsProjectLogGroups", "S3RunnerCacheBucket", "SecretsManagerReadRunnerToken"),
+                "IamClusterOidcProvider", "LogsProjectLogGroups", "KmsCreateKey", "KmsTagNewKeys", "KmsManageStackKeys", "KmsGrantToEks", "KmsProjectAliases", "S3RunnerCacheBucket", "SecretsManagerReadRunnerToken"),
                 prod.sids());
         var create = prod.sid("EksCreateAdminAccessEntries");
         assertEquals(List.of("eks:CreateAccessEntry"), create.actions());
@@ -146,7 +149,7 @@ class DeployerPolicyTest {
                 "arn:aws:eks:us-west-2:" + ACCOUNT + ":addon/nonprod-eks-cluster/*"), eks.resources());
         assertTrue(eks.actions().containsAll(List.of("eks:CreateCluster", "eks:DeleteCluster", "eks:CreateFargateProfile",
                 "eks:DeleteFargateProfile", "eks:CreateAddon", "eks:DeleteAddon")), eks.actions().toString());
-        assertFalse(eks.actions().contains("eks:AssociateEncryptionConfig"), "no KMS key in this plan");
+        assertTrue(eks.actions().contains("eks:AssociateEncryptionConfig"), "the plan has a KMS key for secrets");
     }
 
     @Test
@@ -162,7 +165,8 @@ class DeployerPolicyTest {
                 "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy"))),
                 nonprod.sid("IamAttachKnownManagedPolicies").condition());
         assertEquals(List.of("iam:PassRole"), nonprod.sid("IamPassStackRolesToServices").actions());
-        assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", List.of("eks.amazonaws.com", "eks-fargate-pods.amazonaws.com"))),
+        assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", List.of("eks.amazonaws.com", "eks-fargate-pods.amazonaws.com",
+                        "vpc-flow-logs.amazonaws.com"))),
                 nonprod.sid("IamPassStackRolesToServices").condition());
         assertEquals(List.of("arn:aws:iam::" + ACCOUNT + ":oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/*"),
                 nonprod.sid("IamClusterOidcProvider").resources());
@@ -173,7 +177,9 @@ class DeployerPolicyTest {
 
     @Test
     void logsAndTheCacheBucketAreScopedByName() {
-        assertEquals(List.of("arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/eks/nonprod-eks-cluster/*"),
+        assertEquals(List.of("arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/vpc/nonprod-flow-logs",
+                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/vpc/nonprod-flow-logs:*",
+                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/eks/nonprod-eks-cluster/*"),
                 nonprod.sid("LogsProjectLogGroups").resources());
         assertEquals(List.of("arn:aws:s3:::gitlab-runner-cache-prod-*"), prod.sid("S3RunnerCacheBucket").resources());
     }
@@ -262,15 +268,12 @@ class DeployerPolicyTest {
 
     @Test
     void hardeningTypesGetTheirStatements() {
-        List<PlannedResource> resources = new ArrayList<>(nonprod.plan().resources());
-        resources.add(resource("aws:kms/key:Key", "nonprod-eks-secrets", Map.of()));
-        resources.add(resource("aws:kms/alias:Alias", "nonprod-eks-secrets-alias", Map.of("name", "alias/nonprod-eks-secrets")));
-        resources.add(resource("aws:ec2/flowLog:FlowLog", "nonprod-flow-log", Map.of()));
-        resources.add(resource("aws:cloudwatch/logGroup:LogGroup", "nonprod-flow-logs", Map.of("name", "/nonprod/vpc-flow-logs")));
-        resources.add(resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "nonprod-default-sg", Map.of()));
-        PlanResult plan = new PlanResult("gitlab-runner-fargate", "nonprod", "us-west-2", resources, Map.of(), List.of(), List.of());
-        var stack = new Stack(plan, nonprod.settings(), DeployerPolicy.statements(plan, nonprod.settings()));
-
+        // The program's own KMS key and alias, flow log and its group, and the default security group.
+        var stack = nonprod;
+        for (String type : List.of("aws:kms/key:Key", "aws:kms/alias:Alias", "aws:ec2/flowLog:FlowLog",
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")) {
+            assertFalse(stack.plan().ofType(type).isEmpty(), type);
+        }
         assertEquals(List.of("*"), stack.sid("KmsCreateKey").resources());
         assertEquals(Map.of("StringEquals", Map.of("aws:RequestTag/Project", "gitlab-runner-fargate",
                 "aws:RequestTag/Environment", "nonprod")), stack.sid("KmsCreateKey").condition());
@@ -279,7 +282,7 @@ class DeployerPolicyTest {
         assertTrue(stack.sid("KmsManageStackKeys").actions().contains("kms:ScheduleKeyDeletion"));
         assertEquals(Map.of("StringEquals", OWNED_NONPROD, "Bool", Map.of("kms:GrantIsForAWSResource", "true")),
                 stack.sid("KmsGrantToEks").condition());
-        assertEquals(List.of("arn:aws:kms:us-west-2:" + ACCOUNT + ":alias/nonprod-eks-secrets"),
+        assertEquals(List.of("arn:aws:kms:us-west-2:" + ACCOUNT + ":alias/nonprod-eks-cluster"),
                 stack.sid("KmsProjectAliases").resources());
         assertTrue(stack.sid("EksCluster").actions().contains("eks:AssociateEncryptionConfig"));
         assertTrue(stack.sid("Ec2CreateTaggedResources").actions().contains("ec2:CreateFlowLogs"));
@@ -290,14 +293,14 @@ class DeployerPolicyTest {
         assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService",
                 List.of("eks.amazonaws.com", "eks-fargate-pods.amazonaws.com", "vpc-flow-logs.amazonaws.com"))),
                 stack.sid("IamPassStackRolesToServices").condition());
-        assertEquals(List.of("arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/eks/nonprod-eks-cluster/*",
-                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/nonprod/vpc-flow-logs",
-                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/nonprod/vpc-flow-logs:*"),
+        assertEquals(List.of("arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/vpc/nonprod-flow-logs",
+                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/vpc/nonprod-flow-logs:*",
+                "arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/aws/eks/nonprod-eks-cluster/*"),
                 stack.sid("LogsProjectLogGroups").resources());
         assertTrue(stack.sid("ReadOnlyDiscovery").actions().containsAll(List.of("ec2:DescribeFlowLogs", "kms:ListAliases",
                 "ec2:DescribeSecurityGroupRules")));
         checkInvariants(stack.statements());
-        for (Map<String, Object> part : DeployerPolicy.parts(plan, nonprod.settings())) {
+        for (Map<String, Object> part : DeployerPolicy.parts(stack.plan(), nonprod.settings())) {
             assertTrue(DeployerPolicy.size(part) <= DeployerPolicy.MANAGED_POLICY_MAX_CHARS);
         }
     }
