@@ -5,37 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code plan <stack> --iam-policy} as a user runs it: the policy alone on stdout, or errors and exit 1. */
 class IamPolicyCommandTest {
     private static final Path PROJECT = Path.of(".");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run plan(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new PlanCommand()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun plan(String... args) {
+        return CommandRun.plan(args);
     }
 
     private static List<String> sids(JsonNode doc) {
@@ -46,7 +28,7 @@ class IamPolicyCommandTest {
 
     @Test
     void printsOnlyThePolicyAndSaysHowManyPartsItTakes() throws Exception {
-        Run run = plan("prod", "--iam-policy", "--dir", PROJECT.toString());
+        CommandRun run = plan("prod", "--iam-policy", "--dir", PROJECT.toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("2012-10-17", doc.get("Version").asText());
@@ -54,22 +36,22 @@ class IamPolicyCommandTest {
         assertEquals("plan: the policy is larger than one managed policy (6144 characters); create 2 managed policies from "
                 + "--part 1 to --part 2, or attach it whole as an inline policy (see docs/iam.md)\n", run.err());
 
-        Run first = plan("prod", "--iam-policy", "--part", "1", "--dir", PROJECT.toString());
-        Run second = plan("prod", "--iam-policy", "--part", "2", "--dir", PROJECT.toString());
+        CommandRun first = plan("prod", "--iam-policy", "--part", "1", "--dir", PROJECT.toString());
+        CommandRun second = plan("prod", "--iam-policy", "--part", "2", "--dir", PROJECT.toString());
         assertEquals(0, first.exit(), first.err());
         assertEquals(0, second.exit(), second.err());
         List<String> joined = new ArrayList<>(sids(new ObjectMapper().readTree(first.out())));
         joined.addAll(sids(new ObjectMapper().readTree(second.out())));
         assertEquals(sids(doc), joined);
 
-        Run third = plan("prod", "--iam-policy", "--part", "3", "--dir", PROJECT.toString());
+        CommandRun third = plan("prod", "--iam-policy", "--part", "3", "--dir", PROJECT.toString());
         assertEquals(2, third.exit());
         assertEquals("plan: --part 3 does not exist; the policy of prod has 2 part(s)\n", third.err());
     }
 
     @Test
     void partWithoutIamPolicyIsAUsageError() {
-        Run run = plan("nonprod", "--part", "1", "--dir", PROJECT.toString());
+        CommandRun run = plan("nonprod", "--part", "1", "--dir", PROJECT.toString());
         assertEquals(2, run.exit());
         assertEquals("plan: --part goes with --iam-policy\n", run.err());
     }
@@ -83,7 +65,7 @@ class IamPolicyCommandTest {
                   gitlab-runner-fargate:natGateway: double
                   gitlab-runner-fargate:runnerTokenSecretName: GitLabRunnerToken
                 """);
-        Run run = plan("broken", "--iam-policy", "--dir", dir.toString());
+        CommandRun run = plan("broken", "--iam-policy", "--dir", dir.toString());
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().contains("""

@@ -6,42 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The plan as a user runs it, against the project's own stack files. */
 class PlanCommandTest {
     private static final Path PROJECT = Path.of(".");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run plan(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new PlanCommand()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun plan(String... args) {
+        return CommandRun.plan(args);
     }
 
     @Test
     void nonprodTextShowsTheHandBuiltNetwork() {
-        Run run = plan("nonprod", "--dir", PROJECT.toString());
+        CommandRun run = plan("nonprod", "--dir", PROJECT.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         String out = run.out();
         assertTrue(out.startsWith("Plan for gitlab-runner-fargate/nonprod in us-west-2\n"), out);
@@ -70,7 +52,7 @@ class PlanCommandTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
-        Run run = plan("nonprod", "--json", "--dir", PROJECT.toString());
+        CommandRun run = plan("nonprod", "--json", "--dir", PROJECT.toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("gitlab-runner-fargate", doc.get("project").asText());
@@ -94,7 +76,7 @@ class PlanCommandTest {
 
     @Test
     void prodPlansANatPerZoneAndARestrictedEndpoint() {
-        Run run = plan("prod", "--dir", PROJECT.toString());
+        CommandRun run = plan("prod", "--dir", PROJECT.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("+ aws:ec2/natGateway:NatGateway  prod-nat-b"), run.out());
         assertTrue(run.out().contains("vpcConfig.publicAccessCidrs                           [198.51.100.0/24, 203.0.113.0/24]"), run.out());
@@ -114,7 +96,7 @@ class PlanCommandTest {
                     secure: v1:AAAAAAAAAAAAAAAA:encrypted
                   gitlab-runner-fargate:runnerTokenSecretName: GitLabRunnerToken
                 """);
-        Run text = plan("broken", "--dir", dir.toString());
+        CommandRun text = plan("broken", "--dir", dir.toString());
         assertEquals(1, text.exit());
         assertTrue(text.out().contains("""
                 Errors (4); `pulumi up` would stop before creating anything:
@@ -125,7 +107,7 @@ class PlanCommandTest {
                 """), text.out());
         assertFalse(text.out().contains("+ aws:"), text.out());
 
-        Run json = plan("broken", "--json", "--dir", dir.toString());
+        CommandRun json = plan("broken", "--json", "--dir", dir.toString());
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertEquals(1, json.exit());
         assertEquals(0, doc.get("resources").size());
@@ -141,7 +123,7 @@ class PlanCommandTest {
                   gitlab-runner-fargate:runnerToken:
                     secure: v1:AAAAAAAAAAAAAAAA:encrypted
                 """);
-        Run run = plan("dev", "--dir", dir.toString());
+        CommandRun run = plan("dev", "--dir", dir.toString());
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("gitlab-runner-fargate:runnerToken is encrypted in the stack file"), run.out());
         assertFalse(run.out().contains(StackFiles.ENCRYPTED_STAND_IN), run.out());
@@ -153,7 +135,7 @@ class PlanCommandTest {
     @Test
     void aMissingStackFileIsAClearUsageError(@TempDir Path dir) throws Exception {
         Files.copy(PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Run run = plan("staging", "--dir", dir.toString());
+        CommandRun run = plan("staging", "--dir", dir.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("plan: cannot read the stack files: " + dir.resolve("Pulumi.staging.yaml")), run.err());
     }
