@@ -147,7 +147,9 @@ public record StackSettings(
         }
         String natText = r.string("natGateway", "single");
         NatMode nat = NatMode.fromConfig(natText).orElseGet(() -> {
-            r.error("natGateway", ConfigReader.quote(natText) + " is not a NAT mode; use one of " + NatMode.validValues());
+            String suggestion = java.util.Arrays.stream(NatMode.values()).map(NatMode::configValue)
+                    .filter(v -> v.equalsIgnoreCase(natText)).findFirst().map(v -> " (did you mean " + v + "?)").orElse("");
+            r.error("natGateway", ConfigReader.quote(natText) + " is not a NAT mode" + suggestion + "; use one of " + NatMode.validValues());
             return NatMode.SINGLE;
         });
         r.errors().addAll(SubnetPlan.check(vpc, privates, publics, nat));
@@ -324,7 +326,9 @@ public record StackSettings(
             // Parking saves the NAT charges, and stops every job that needs the internet.
             warnings.add("natGateway is none (parked): no NAT gateway or public IP is billed, but the private subnets have no route "
                     + "to the internet. While parked, job pods cannot pull images from public registries or ECR and the runner "
-                    + "cannot reach GitLab, so no job runs. Set natGateway to single or perAz and run `pulumi up` to resume.");
+                    + "cannot reach GitLab, so no job runs. Set natGateway to single or perAz and run `pulumi up` to resume."
+                    + " Park a stack that runs already: on a first `pulumi up` the runner's own image cannot be pulled either,"
+                    + " and the Helm release waits for it until its timeout.");
         }
         return warnings;
     }
@@ -348,7 +352,9 @@ public record StackSettings(
             try {
                 pod.billedSize();
             } catch (IllegalArgumentException e) {
-                r.error(services == 0 ? "buildCpu" : "serviceCpu", what + " requests " + pod.vcpu().toPlainString() + " vCPU / "
+                boolean tooManyCpus = pod.vcpu().compareTo(FargateSizing.LARGEST.vcpu()) > 0;
+                String key = (services == 0 ? "build" : "service") + (tooManyCpus ? "Cpu" : "Memory");
+                r.error(key, what + " requests " + pod.vcpu().toPlainString() + " vCPU / "
                         + pod.memoryGb().toPlainString() + " GB, larger than any Fargate size (at most " + FargateSizing.LARGEST
                         + " including Fargate's 256 MB); lower buildCpu/buildMemory or the helper and service sizes");
                 break;
@@ -406,7 +412,7 @@ public record StackSettings(
         boolean inline = r.isSet("runnerToken");
         boolean named = r.isSet("runnerTokenSecretName");
         if (inline && named) {
-            r.error("runnerToken", "and runnerTokenSecretName are both set; keep exactly one source for the runner token");
+            r.error("runnerToken", "is set together with runnerTokenSecretName; keep exactly one source for the runner token");
             return null;
         }
         if (!inline && !named) {

@@ -10,6 +10,7 @@ public enum CostCategory {
     FARGATE_JOBS("Fargate, CI job pods"),
     LOGS("CloudWatch Logs ingestion"),
     SECRETS("Secrets Manager"),
+    KEYS("KMS keys"),
     FREE("Free");
 
     private final String label;

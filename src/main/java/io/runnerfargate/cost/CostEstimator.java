@@ -88,6 +88,10 @@ public final class CostEstimator {
             out.add(new CostLine(CostCategory.SECRETS, "Secrets Manager secret " + secret, p.secretMonth(),
                     "1 secret × " + usd(p.secretMonth()) + "/month (API calls at deploy time are negligible)"));
         }
+        for (String key : f.kmsKeys()) {
+            out.add(new CostLine(CostCategory.KEYS, key, p.kmsKeyMonth(),
+                    "1 customer-managed key × " + usd(p.kmsKeyMonth()) + "/month (each yearly rotation adds a key version, billed too)"));
+        }
         for (String endpoint : f.s3GatewayEndpoints()) {
             out.add(new CostLine(CostCategory.FREE, endpoint, BigDecimal.ZERO,
                     "S3 gateway endpoint: free; S3 and ECR image-layer traffic skips the NAT's per-GB charge"));

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param alwaysOnPods          pods that run around the clock (runner manager, CoreDNS)
  * @param jobPodRequests        what the runner's config.toml requests for a job pod, if it says
  * @param s3GatewayEndpoints    S3 gateway endpoint names (free; listed so the reader sees them)
+ * @param kmsKeys               customer-managed KMS key names
  */
 public record Footprint(
         List<ControlPlane> controlPlanes,
@@ -21,7 +22,8 @@ public record Footprint(
         List<String> publicIpv4Addresses,
         List<AlwaysOnPods> alwaysOnPods,
         Optional<PodRequests> jobPodRequests,
-        List<String> s3GatewayEndpoints) {
+        List<String> s3GatewayEndpoints,
+        List<String> kmsKeys) {
 
     public record ControlPlane(String name, String kubernetesVersion) {}
 
@@ -34,5 +36,6 @@ public record Footprint(
         publicIpv4Addresses = List.copyOf(publicIpv4Addresses);
         alwaysOnPods = List.copyOf(alwaysOnPods);
         s3GatewayEndpoints = List.copyOf(s3GatewayEndpoints);
+        kmsKeys = List.copyOf(kmsKeys);
     }
 }

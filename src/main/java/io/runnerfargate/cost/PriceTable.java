@@ -26,7 +26,8 @@ public final class PriceTable {
             new BigDecimal("0.004445"), // Fargate Linux/x86 GB-hour: AWS Fargate pricing
             new BigDecimal("0.000111"), // Fargate ephemeral storage above 20 GB, GB-hour: USW2-Fargate-EphemeralStorage-GB-Hours
             new BigDecimal("0.50"),     // CloudWatch Logs ingestion, GB: CloudWatch pricing
-            new BigDecimal("0.40"));    // Secrets Manager, secret-month: Secrets Manager pricing
+            new BigDecimal("0.40"),     // Secrets Manager, secret-month: Secrets Manager pricing
+            new BigDecimal("1.00"));    // KMS customer-managed key, key-month (before rotated versions): AWS KMS pricing
 
     /** us-east-1 lists the same price for every line above (aws-facts.md). */
     private static final Map<String, Prices> BY_REGION = Map.of(

@@ -17,7 +17,8 @@ public record Prices(
         BigDecimal fargateGbHour,
         BigDecimal fargateEphemeralGbHourAbove20,
         BigDecimal logsIngestionGb,
-        BigDecimal secretMonth) {
+        BigDecimal secretMonth,
+        BigDecimal kmsKeyMonth) {
 
     /** AWS bills a month as 730 hours (365 × 24 / 12) on its price pages. */
     public static final BigDecimal HOURS_PER_MONTH = new BigDecimal("730");
@@ -33,6 +34,7 @@ public record Prices(
         Objects.requireNonNull(fargateEphemeralGbHourAbove20);
         Objects.requireNonNull(logsIngestionGb);
         Objects.requireNonNull(secretMonth);
+        Objects.requireNonNull(kmsKeyMonth);
     }
 
     /** What one Fargate pod of {@code size} costs per hour. */

@@ -37,6 +37,8 @@ public final class DeployerPolicy {
     public static final String STACK_TAG = "Environment";
     /** A managed policy counts at most this many characters, whitespace aside (IAM quotas page). */
     public static final int MANAGED_POLICY_MAX_CHARS = 6144;
+    /** All inline policies of one role together, whitespace not counted (IAM and STS quotas). */
+    public static final int INLINE_POLICIES_MAX_CHARS = 10240;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();

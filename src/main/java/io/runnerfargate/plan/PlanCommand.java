@@ -80,9 +80,13 @@ public final class PlanCommand implements Callable<Integer> {
             if (part == null) {
                 System.out.print(DeployerPolicy.json(plan, settings));
                 if (parts.size() > 1) {
+                    int whole = DeployerPolicy.size(DeployerPolicy.document(plan, settings));
                     System.err.println("plan: the policy is larger than one managed policy (" + DeployerPolicy.MANAGED_POLICY_MAX_CHARS
                             + " characters); create " + parts.size() + " managed policies from --part 1 to --part " + parts.size()
-                            + ", or attach it whole as an inline policy (see docs/iam.md)");
+                            + (whole <= DeployerPolicy.INLINE_POLICIES_MAX_CHARS
+                            ? ", or attach it whole as an inline policy (see docs/iam.md)"
+                            : "; at " + whole + " characters it is also over a role's " + DeployerPolicy.INLINE_POLICIES_MAX_CHARS
+                            + " for inline policies"));
                 }
             } else if (part < 1 || part > parts.size()) {
                 System.err.println("plan: --part " + part + " does not exist; the policy of " + stack + " has "

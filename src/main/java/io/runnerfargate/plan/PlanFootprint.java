@@ -24,6 +24,7 @@ public final class PlanFootprint {
     static final String EIP = "aws:ec2/eip:Eip";
     static final String ADDON = "aws:eks/addon:Addon";
     static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    static final String KMS_KEY = "aws:kms/key:Key";
     static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 
     /**
@@ -43,6 +44,7 @@ public final class PlanFootprint {
         List<Footprint.AlwaysOnPods> pods = new ArrayList<>();
         Optional<PodRequests> jobPod = Optional.empty();
         List<String> s3Endpoints = new ArrayList<>();
+        List<String> kmsKeys = new ArrayList<>();
         for (PlannedResource r : resources) {
             switch (r.type()) {
                 case CLUSTER -> clusters.add(new Footprint.ControlPlane(r.name(), String.valueOf(r.input("version"))));
@@ -62,10 +64,11 @@ public final class PlanFootprint {
                         s3Endpoints.add(r.name());
                     }
                 }
+                case KMS_KEY -> kmsKeys.add(r.name());
                 default -> { }
             }
         }
-        return new Footprint(clusters, nats, ips, pods, jobPod, s3Endpoints);
+        return new Footprint(clusters, nats, ips, pods, jobPod, s3Endpoints, kmsKeys);
     }
 
     private static Footprint.AlwaysOnPods coreDns(PlannedResource addon) {

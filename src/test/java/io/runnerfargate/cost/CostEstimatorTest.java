@@ -15,7 +15,7 @@ class CostEstimatorTest {
 
     private static Footprint cluster(String version) {
         return new Footprint(List.of(new Footprint.ControlPlane("eks", version)), List.of(), List.of(), List.of(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), List.of());
     }
 
     private static Usage noUsage() {
@@ -68,7 +68,7 @@ class CostEstimatorTest {
 
     @Test
     void jobPodsUseTheRequestsTheFootprintShowsOverTheAssumedSize() {
-        var f = new Footprint(List.of(), List.of("nat"), List.of(), List.of(), Optional.of(PodRequests.of("4", "8")), List.of());
+        var f = new Footprint(List.of(), List.of("nat"), List.of(), List.of(), Optional.of(PodRequests.of("4", "8")), List.of(), List.of());
         var u = new Usage(BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, Usage.DEFAULT_JOB_POD, List.of());
         MonthlyCost cost = CostEstimator.estimate(f, u, "us-west-2", DAY);
         // 4 vCPU / 8.25 GB -> 4 vCPU / 9 GB; 10 h × (4 × 0.04048 + 9 × 0.004445)

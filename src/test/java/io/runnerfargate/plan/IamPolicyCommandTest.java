@@ -34,7 +34,10 @@ class IamPolicyCommandTest {
         assertEquals("2012-10-17", doc.get("Version").asText());
         assertEquals("ReadOnlyDiscovery", sids(doc).get(0));
         assertEquals("plan: the policy is larger than one managed policy (6144 characters); create 2 managed policies from "
-                + "--part 1 to --part 2, or attach it whole as an inline policy (see docs/iam.md)\n", run.err());
+                + "--part 1 to --part 2; at 10319 characters it is also over a role's 10240 for inline policies\n", run.err());
+        assertEquals("plan: the policy is larger than one managed policy (6144 characters); create 2 managed policies from "
+                + "--part 1 to --part 2, or attach it whole as an inline policy (see docs/iam.md)\n",
+                plan("nonprod", "--iam-policy", "--dir", PROJECT.toString()).err());
 
         CommandRun first = plan("prod", "--iam-policy", "--part", "1", "--dir", PROJECT.toString());
         CommandRun second = plan("prod", "--iam-policy", "--part", "2", "--dir", PROJECT.toString());

@@ -103,7 +103,7 @@ class PlanCommandTest {
                   - natGateway: "double" is not a NAT mode; use one of single, perAz, none
                   - privateSubnetCidrs[1]: "10.1.2.0/24" is not inside vpcCidr 10.0.0.0/16; every subnet must lie inside the VPC block
                   - endpointPublicAccess: "ture" is not a boolean; use true or false
-                  - runnerToken: and runnerTokenSecretName are both set; keep exactly one source for the runner token
+                  - runnerToken: is set together with runnerTokenSecretName; keep exactly one source for the runner token
                 """), text.out());
         assertFalse(text.out().contains("+ aws:"), text.out());
 

@@ -57,15 +57,16 @@ class PlanCostTest {
         BigDecimal jobs = bd("40").multiply(bd("2").multiply(bd("0.04048")).add(bd("4").multiply(bd("0.004445")))); // 1.25/2.25 -> 2/4
         BigDecimal logs = bd("1").multiply(bd("0.50"));
         BigDecimal secret = bd("0.40");                                             // runnerTokenSecretName
-        BigDecimal byHand = eks.add(nat).add(ip).add(natData).add(coreDns).add(manager).add(jobs).add(logs).add(secret);
+        BigDecimal key = bd("1.00");                                                // the stack's KMS key
+        BigDecimal byHand = eks.add(nat).add(ip).add(natData).add(coreDns).add(manager).add(jobs).add(logs).add(secret).add(key);
 
-        assertEquals(0, bd("145.879675").compareTo(byHand));
+        assertEquals(0, bd("146.879675").compareTo(byHand));
         assertEquals(0, byHand.compareTo(cost.total()));
-        assertEquals(bd("145.88"), cost.totalCents());
+        assertEquals(bd("146.88"), cost.totalCents());
         assertEquals(List.of("nonprod-eks", "nonprod-nat-a", "nonprod-nat-eip-a", "NAT data processing (natDataGbPerMonth)",
                         "CoreDNS (nonprod-coredns), around the clock", "GitLab Runner manager (nonprod-gitlab-runner), around the clock",
                         "CI job pods (jobHoursPerMonth)", "CloudWatch Logs ingestion (logGbPerMonth)",
-                        "Secrets Manager secret GitLabRunnerToken", "nonprod-s3-endpoint"),
+                        "Secrets Manager secret GitLabRunnerToken", "nonprod-key", "nonprod-s3-endpoint"),
                 cost.items().stream().map(CostLine::resource).toList());
         assertEquals("730 h × $0.045/h", cost.items().get(1).basis());
     }

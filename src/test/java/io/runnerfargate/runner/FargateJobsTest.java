@@ -36,6 +36,9 @@ class FargateJobsTest {
         assertEquals("buildCpu: a job pod (build + helper) requests 16.25 vCPU / 128.25 GB, larger than any Fargate size"
                 + " (at most 16 vCPU / 120 GB including Fargate's 256 MB); lower buildCpu/buildMemory or the helper and service sizes",
                 firstError(Map.of("buildCpu", "16", "buildMemory", "128Gi")));
+        assertEquals("buildMemory: a job pod (build + helper) requests 1.75 vCPU / 200.25 GB, larger than any Fargate size"
+                + " (at most 16 vCPU / 120 GB including Fargate's 256 MB); lower buildCpu/buildMemory or the helper and service sizes",
+                firstError(Map.of("buildMemory", "200Gi")));
         assertEquals("buildMemory: \"lots\" is not a Kubernetes quantity such as 512Mi or 3Gi", firstError(Map.of("buildMemory", "lots")));
     }
 
