@@ -15,7 +15,8 @@
 #   jar-nonprod/prod   java -jar target/gitlab-runner-fargate.jar plan <stack>
 #   bin/plan-nonprod/prod   bin/plan <stack>: the same jar with the CDS archive and JIT/GC flags
 #
-# Output: hyperfine's alternating runs (--warmup 2, --runs N, default 15) give the medians and
+# Output: hyperfine's alternating runs (--warmup 2, --runs N, default 15) give the medians, the
+# mean CPU time (user+system, less affected by other work on the machine than wall time) and
 # the ratio to the floor; then N rounds (default 5) of /usr/bin/time, alternating the commands
 # with --timing, give each one's peak resident set (median of max RSS) and the in-process figure:
 # process start to the last resource registration on the mock runtime.
@@ -34,7 +35,7 @@ while (($#)); do
         --runs) runs="$2"; shift 2 ;;
         --rss-runs) rss_runs="$2"; shift 2 ;;
         --levers) levers=1; shift ;;
-        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "plan-bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -112,14 +113,15 @@ echo
 
 floor_median=$(awk -F, '$1=="floor" {print $4}' "$out/main.csv")
 floor_jit_median=$(awk -F, '$1=="floor-jit" {print $4}' "$out/main.csv")
-printf '%-18s %9s %9s %9s %11s %15s %10s %16s\n' command median_s min_s max_s "x floor" "x floor-jit" peak_MB "to_last_reg_ms"
+# cpu_s (user+system, mean) suffers less than wall time from other work on the machine.
+printf '%-18s %9s %9s %9s %8s %9s %13s %9s %16s\n' command median_s min_s max_s cpu_s "x floor" "x floor-jit" peak_MB "to_last_reg_ms"
 for i in "${!names[@]}"; do
-    read -r med min max < <(awk -F, -v n="${names[$i]}" '$1==n {print $4, $7, $8}' "$out/main.csv")
+    read -r med user sys min max < <(awk -F, -v n="${names[$i]}" '$1==n {print $4, $5, $6, $7, $8}' "$out/main.csv")
     rss_kb=$(median <"$out/rss.$i")
     inproc=$(median <"$out/inproc.$i")
-    awk -v n="${names[$i]}" -v med="$med" -v min="$min" -v max="$max" -v f="$floor_median" -v fj="$floor_jit_median" \
-        -v rss="$rss_kb" -v ip="$inproc" \
-        'BEGIN {printf "%-18s %9.3f %9.3f %9.3f %11.2f %15.2f %10.0f %16s\n", n, med, min, max, med/f, med/fj, rss/1024, ip}'
+    awk -v n="${names[$i]}" -v med="$med" -v min="$min" -v max="$max" -v cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN {print u+s}')" \
+        -v f="$floor_median" -v fj="$floor_jit_median" -v rss="$rss_kb" -v ip="$inproc" \
+        'BEGIN {printf "%-18s %9.3f %9.3f %9.3f %8.3f %9.2f %13.2f %9.0f %16s\n", n, med, min, max, cpu, med/f, med/fj, rss/1024, ip}'
 done
 
 if ((levers)); then
@@ -138,6 +140,7 @@ if ((levers)); then
     )
     hyper "$out/levers.csv"
     plain=$(awk -F, '$1=="plain" {print $4}' "$out/levers.csv")
-    printf '%-16s %9s %9s\n' setting median_s "x plain"
-    awk -F, -v p="$plain" 'NR>1 {printf "%-16s %9.3f %9.2f\n", $1, $4, $4/p}' "$out/levers.csv"
+    plain_cpu=$(awk -F, '$1=="plain" {print $5+$6}' "$out/levers.csv")
+    printf '%-16s %9s %9s %8s %9s\n' setting median_s "x plain" cpu_s "cpu x plain"
+    awk -F, -v p="$plain" -v pc="$plain_cpu" 'NR>1 {printf "%-16s %9.3f %9.2f %8.3f %9.2f\n", $1, $4, $4/p, $5+$6, ($5+$6)/pc}' "$out/levers.csv"
 fi
