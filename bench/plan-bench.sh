@@ -35,7 +35,7 @@ while (($#)); do
         --runs) runs="$2"; shift 2 ;;
         --rss-runs) rss_runs="$2"; shift 2 ;;
         --levers) levers=1; shift ;;
-        -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "plan-bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
