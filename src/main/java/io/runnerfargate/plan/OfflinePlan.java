@@ -36,6 +36,13 @@ import java.util.logging.Level;
 public final class OfflinePlan {
     private OfflinePlan() {}
 
+    private static volatile long lastRegistrationNanos;
+
+    /** {@link System#nanoTime()} at the last plan's last resource registration (0 when none); for --timing. */
+    static long lastRegistrationNanos() {
+        return lastRegistrationNanos;
+    }
+
     /** Parses the stack files' settings, then plans; invalid settings give a result with errors and no resources. */
     public static PlanResult run(StackFiles files) {
         List<String> notes = new ArrayList<>();
@@ -91,6 +98,7 @@ public final class OfflinePlan {
                     })
                     .build();
             TestResult result = test.runTest(ctx -> RunnerStack.define(ctx, settings));
+            lastRegistrationNanos = monitor.get().lastRegistrationNanos();
             List<String> errors = new ArrayList<>();
             result.exceptions().forEach(e -> errors.add(rootMessage(e)));
             result.errors().forEach(errors::add);

@@ -5,6 +5,8 @@ import io.runnerfargate.config.StackSettings;
 import io.runnerfargate.iam.DeployerPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,8 +40,14 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder (default: the current one).")
     Path dir = Path.of(".");
 
+    // For bench/plan-bench.sh: where a cold run spends its time. Stdout stays the plan alone.
+    @Option(names = "--timing", hidden = true, description = "Print a timing breakdown to stderr.")
+    boolean timing;
+
     @Override
     public Integer call() {
+        long called = System.nanoTime();
+        Instant calledAt = Instant.now();
         StackFiles files;
         try {
             files = StackFiles.load(dir, stack);
@@ -61,9 +69,15 @@ public final class PlanCommand implements Callable<Integer> {
         if (iamPolicy) {
             return iamPolicy(files);
         }
+        long loaded = System.nanoTime();
         PlanResult plan = OfflinePlan.run(files);
+        long planned = System.nanoTime();
         System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
         System.out.flush();
+        if (timing) {
+            printTiming(calledAt, called, loaded, planned, OfflinePlan.lastRegistrationNanos(), System.nanoTime(),
+                    plan.resources().size());
+        }
         return plan.ok() ? 0 : 1;
     }
 
@@ -115,5 +129,24 @@ public final class PlanCommand implements Callable<Integer> {
             System.out.print(json ? PlanReport.json(plan) : PlanReport.text(plan));
             return 1;
         }
+    }
+
+    private static void printTiming(Instant calledAt, long called, long loaded, long planned, long lastRegistration,
+                                    long printed, int resources) {
+        // The process start is known to the clock tick (10 ms) only.
+        long startToCall = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, calledAt).toMillis()).orElse(-1L);
+        System.err.printf("timing: process start to plan command %d ms%n", startToCall);
+        System.err.printf("timing: stack files read %d ms%n", ms(loaded - called));
+        System.err.printf("timing: plan start to last registration %d ms (%d resources)%n",
+                lastRegistration == 0 ? -1 : ms(lastRegistration - loaded), resources);
+        System.err.printf("timing: plan total %d ms%n", ms(planned - loaded));
+        System.err.printf("timing: report printed %d ms%n", ms(printed - planned));
+        System.err.printf("timing: process start to last registration %d ms%n",
+                startToCall < 0 || lastRegistration == 0 ? -1 : startToCall + ms(lastRegistration - called));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }

@@ -31,6 +31,7 @@ final class RecordingMonitor extends MockMonitor {
     static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
     private final ConcurrentLinkedQueue<PlannedResource> recorded = new ConcurrentLinkedQueue<>();
+    private volatile long lastRegistrationNanos;
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
@@ -40,8 +41,14 @@ final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         if (!STACK_TYPE.equals(request.getType())) {
             recorded.add(toPlanned(request));
+            lastRegistrationNanos = System.nanoTime();
         }
         return super.registerResourceAsync(resource, request);
+    }
+
+    /** {@link System#nanoTime()} at the last registration, 0 when none: the in-process figure of the benchmark. */
+    long lastRegistrationNanos() {
+        return lastRegistrationNanos;
     }
 
     List<PlannedResource> recorded() {
