@@ -52,12 +52,7 @@ public final class IamPolicies {
         if (condition != null) {
             statement.put("Condition", condition);
         }
-        // Map.of iterates in an order that changes from one JVM start to the next: the policy text,
-        // and so the plan, must not.
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(statement));
-        return json(document);
+        return json(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 
     public static String json(Object document) {

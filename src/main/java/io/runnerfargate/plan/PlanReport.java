@@ -103,7 +103,8 @@ public final class PlanReport {
         out.append("\nOutputs:\n");
         plan.outputs().forEach((k, v) -> out.append("  ").append(k).append(": ").append(scalar(v, ids)).append('\n'));
         long aws = plan.resources().stream().filter(r -> r.custom() && r.isAws()).count();
-        long k8s = plan.resources().stream().filter(r -> r.custom() && r.type().startsWith("kubernetes:")).count();
+        long k8s = plan.resources().stream().filter(r -> r.custom() && (r.type().startsWith("kubernetes:")
+                || r.type().equals("pulumi:providers:kubernetes"))).count();
         long components = plan.resources().stream().filter(r -> !r.custom()).count();
         out.append("\n").append(aws + k8s).append(" resources to create: ").append(aws).append(" in AWS, ")
                 .append(k8s).append(" in Kubernetes (provider and Helm release included), in ")

@@ -32,7 +32,7 @@ class PlanCommandTest {
                 + "        destinationCidrBlock  0.0.0.0/0\n"
                 + "        natGatewayId          (id of nonprod-nat-a)\n"), out);
         assertTrue(out.contains("  kubeconfig: [secret]\n"), out);
-        assertTrue(out.contains("\n46 resources to create: 41 in AWS, 5 in Kubernetes"), out);
+        assertTrue(out.contains("\n47 resources to create: 41 in AWS, 6 in Kubernetes"), out);
     }
 
     @Test
