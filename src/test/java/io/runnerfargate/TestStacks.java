@@ -12,6 +12,8 @@ import java.util.Set;
 public final class TestStacks {
     public static final String PROJECT = "gitlab-runner-fargate";
     public static final String TOKEN = "glrt-t3st-t0ken-value-that-must-never-leak";
+    /** The day the tests plan for: Kubernetes 1.35 is in standard support then. */
+    public static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 12, 3);
 
     private TestStacks() {}
 
@@ -47,6 +49,6 @@ public final class TestStacks {
     }
 
     public static PlanResult plan(String stack, Map<String, String> projectKeys) {
-        return OfflinePlan.run(settings(stack, projectKeys));
+        return OfflinePlan.run(settings(stack, projectKeys), DAY);
     }
 }

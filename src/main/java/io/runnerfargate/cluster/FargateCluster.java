@@ -90,6 +90,17 @@ public final class FargateCluster extends ComponentResource {
                 .tags(ResourceTags.of(args.tags(), p + "-control-plane-logs"))
                 .build(), child());
 
+        // EKS encrypts and decrypts the envelope keys of secrets as the cluster role (EKS user guide,
+        // "Encrypt Kubernetes secrets with KMS"): the role may use this one key and nothing else.
+        List<Resource> beforeCluster = new ArrayList<>(List.of(clusterPolicy, controlPlaneLogs));
+        args.kmsKeyArn().ifPresent(key -> beforeCluster.add(new RolePolicy(p + "-cluster-kms", RolePolicyArgs.builder()
+                .role(clusterRole.name())
+                .policy(key.applyValue(arn -> IamPolicies.json(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Action", List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"),
+                        "Resource", arn))))))
+                .build(), child())));
+
         var cluster = new Cluster(p + "-eks", ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
@@ -98,7 +109,8 @@ public final class FargateCluster extends ComponentResource {
                         .subnetIds(args.privateSubnetIds())
                         .endpointPrivateAccess(true)
                         .endpointPublicAccess(args.endpointPublicAccess())
-                        .publicAccessCidrs(args.endpointPublicAccess() ? args.publicAccessCidrs() : List.of())
+                        // Only meaningful with the public endpoint; omitted otherwise rather than sent empty.
+                        .publicAccessCidrs(args.endpointPublicAccess() ? args.publicAccessCidrs() : (List<String>) null)
                         .build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
                         .authenticationMode("API")
@@ -112,7 +124,7 @@ public final class FargateCluster extends ComponentResource {
                         .build()).orElse(null))
                 .tags(ResourceTags.of(args.tags(), args.clusterName()))
                 .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
-                .dependsOn(List.of(clusterPolicy, controlPlaneLogs)).build());
+                .dependsOn(beforeCluster).build());
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
 

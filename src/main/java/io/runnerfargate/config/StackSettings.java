@@ -213,6 +213,14 @@ public record StackSettings(
                 r.isSet("runUntagged") ? Optional.of(r.bool("runUntagged", false)) : Optional.empty(),
                 r.isSet("runnerLocked") ? Optional.of(r.bool("runnerLocked", false)) : Optional.empty(),
                 r.isSet("runnerProtected") ? Optional.of(r.bool("runnerProtected", false)) : Optional.empty());
+        if (token instanceof RunnerTokenSource.SecretsManager) {
+            // The token's kind is known only at deploy time, after the network and cluster exist.
+            for (String key : registration.setKeys()) {
+                r.error(key, "goes only with a legacy registration token, and a token read from Secrets Manager at deploy time"
+                        + " cannot be checked before resources are created; give a legacy token as runnerToken, or set "
+                        + key + " in GitLab for a glrt- token");
+            }
+        }
         if (token instanceof RunnerTokenSource.StackSecret inline && inline.token().readable()
                 && inline.token().reveal().startsWith(AUTHENTICATION_TOKEN_PREFIX)) {
             for (String key : registration.setKeys()) {
@@ -263,7 +271,8 @@ public record StackSettings(
 
     /** The five control-plane log types; scanners want all of them (Checkov CKV_AWS_37). */
     public static final List<String> ALL_CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
-    private static final Ipv4Cidr ANYWHERE = Ipv4Cidr.parse("0.0.0.0/0");
+    /** Public access blocks wider than this count as open to the internet. */
+    private static final int NARROWEST_OPEN_PREFIX = 8;
 
     /**
      * Security controls: on unless a non-production stack turns one off and says why. In production
@@ -293,18 +302,24 @@ public record StackSettings(
         if (!logTypes.containsAll(ALL_CONTROL_PLANE_LOG_TYPES)) {
             relaxed.add("controlPlaneLogTypes leaves out " + ALL_CONTROL_PLANE_LOG_TYPES.stream().filter(t -> !logTypes.contains(t)).toList());
         }
+        // Scanners flag an endpoint open to the internet (CKV_AWS_39); a few very wide blocks are the same thing.
+        List<Ipv4Cidr> tooWide = publicEndpoint
+                ? accessCidrs.stream().filter(c -> c.prefixLength() < NARROWEST_OPEN_PREFIX).toList() : List.of();
         if (production) {
             for (String what : relaxed) {
                 String key = what.substring(0, what.indexOf(' '));
                 r.error(key, what.substring(key.length() + 1) + ", which production stacks may not do (production is true);"
                         + " turn the control back on");
             }
-            // Scanners flag it (CKV_AWS_39), and it is the one control a typo can silently open.
-            if (publicEndpoint && accessCidrs.contains(ANYWHERE)) {
-                r.error("publicAccessCidrs", "opens the API endpoint to 0.0.0.0/0, which production stacks may not do"
-                        + " (production is true); list your VPN and CI egress ranges, or set endpointPublicAccess to false");
+            if (!tooWide.isEmpty()) {
+                r.error("publicAccessCidrs", tooWide + " opens the API endpoint to the internet (blocks wider than /"
+                        + NARROWEST_OPEN_PREFIX + "), which production stacks may not do (production is true);"
+                        + " list your VPN and CI egress ranges, or set endpointPublicAccess to false");
             }
-        } else if (!relaxed.isEmpty() && reason == null) {
+        } else if (!tooWide.isEmpty()) {
+            relaxed.add("publicAccessCidrs opens the API endpoint to the internet (" + tooWide + ")");
+        }
+        if (!production && !relaxed.isEmpty() && reason == null) {
             r.error("securityRelaxationReason", "is not set, but " + String.join(", ", relaxed)
                     + "; say why in securityRelaxationReason, or turn the controls back on");
         }

@@ -43,8 +43,16 @@ public final class OfflinePlan {
         return lastRegistrationNanos;
     }
 
-    /** Parses the stack files' settings, then plans; invalid settings give a result with errors and no resources. */
+    /** Parses the stack files' settings, then plans for today; invalid settings give a result with errors and no resources. */
     public static PlanResult run(StackFiles files) {
+        return run(files, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * {@code day} decides which Kubernetes versions are in extended support, for the cost and the
+     * security review: a fixed day keeps a test's expectations from changing with the calendar.
+     */
+    public static PlanResult run(StackFiles files, LocalDate day) {
         List<String> notes = new ArrayList<>();
         for (String key : files.encryptedKeys()) {
             notes.add(key + " is encrypted in the stack file; the plan cannot decrypt it and treats it as set and secret.");
@@ -57,21 +65,21 @@ public final class OfflinePlan {
             return new PlanResult(files.project(), files.stack(), region, List.of(), Map.of(),
                     e.errors().stream().map(Object::toString).toList(), notes);
         }
-        return run(settings, files.config(), files.secretKeys(), notes, new PlanMocks(settings.region()));
+        return run(settings, files.config(), files.secretKeys(), notes, new PlanMocks(settings.region()), day);
     }
 
-    public static PlanResult run(StackSettings settings) {
-        return run(settings, new PlanMocks(settings.region()));
+    public static PlanResult run(StackSettings settings, LocalDate day) {
+        return run(settings, new PlanMocks(settings.region()), day);
     }
 
     /** With mocks of the caller's, e.g. ones that also keep what the resources received. */
-    public static PlanResult run(StackSettings settings, PlanMocks mocks) {
+    public static PlanResult run(StackSettings settings, PlanMocks mocks, LocalDate day) {
         Map<String, String> config = Map.of(StackSettings.REGION_KEY, settings.region());
-        return run(settings, config, Set.of(), List.of(), mocks);
+        return run(settings, config, Set.of(), List.of(), mocks, day);
     }
 
     private static synchronized PlanResult run(StackSettings settings, Map<String, String> config, Set<String> secretKeys,
-                                               List<String> notes, PlanMocks mocks) {
+                                               List<String> notes, PlanMocks mocks, LocalDate day) {
         var logger = PulumiTestInternal.logger(Level.WARNING);
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new AtomicReference<RecordingMonitor>();
@@ -106,13 +114,12 @@ public final class OfflinePlan {
             resources.sort(Comparator.comparing((PlannedResource r) -> declared.getOrDefault(r.name(), Integer.MAX_VALUE))
                     .thenComparing(PlannedResource::name));
             if (!errors.isEmpty()) {
-                return new PlanResult(settings.project(), settings.stack(), settings.region(), List.of(), outputs(result),
+                // What was registered before the failure is what `pulumi up` would have created by then.
+                return new PlanResult(settings.project(), settings.stack(), settings.region(), resources, outputs(result),
                         errors, notes);
             }
-            // Extended support starts on a date, so the estimate is for today.
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(), today);
-            var security = SecurityReview.of(resources, settings.security().reason(), today);
+            MonthlyCost cost = CostEstimator.estimate(PlanFootprint.of(resources), Usage.from(settings), settings.region(), day);
+            var security = SecurityReview.of(resources, settings.security().reason(), day);
             return new PlanResult(settings.project(), settings.stack(), settings.region(), resources, outputs(result),
                     errors, withWarnings(settings, notes), cost, security);
         } finally {

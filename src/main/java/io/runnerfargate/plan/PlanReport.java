@@ -71,8 +71,9 @@ public final class PlanReport {
                 .append(plan.region().isEmpty() ? "" : " in " + plan.region()).append('\n');
         out.append("Offline, on Pulumi's mock runtime: what `pulumi up` would create. Nothing was created.\n");
         if (!plan.ok()) {
-            out.append("\nErrors (").append(plan.errors().size())
-                    .append("); `pulumi up` would stop before creating anything:\n");
+            out.append("\nErrors (").append(plan.errors().size()).append(plan.resources().isEmpty()
+                    ? "); `pulumi up` would stop before creating anything:\n"
+                    : "); `pulumi up` would fail while deploying, after registering " + plan.resources().size() + " resources:\n");
             plan.errors().forEach(e -> out.append("  - ").append(e.replace("\n", "\n    ")).append('\n'));
             appendNotes(out, plan);
             return out.toString();

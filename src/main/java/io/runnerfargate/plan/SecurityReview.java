@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runnerfargate.cluster.EksVersions;
+import io.runnerfargate.network.Ipv4Cidr;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,9 @@ public final class SecurityReview {
         List<PlannedResource> clusters = ofType(resources, "aws:eks/cluster:Cluster");
         rules.add(rule("EKS API endpoint private, or public only to listed CIDRs", "CKV_AWS_38, CKV_AWS_39",
                 all(clusters, c -> !Boolean.TRUE.equals(c.input("vpcConfig", "endpointPublicAccess"))
-                        || !String.valueOf(c.input("vpcConfig", "publicAccessCidrs")).contains("0.0.0.0/0")),
-                "the public endpoint is open to 0.0.0.0/0", relaxationReason));
+                        || c.input("vpcConfig", "publicAccessCidrs") instanceof List<?> cidrs && !cidrs.isEmpty()
+                        && cidrs.stream().map(String::valueOf).map(Ipv4Cidr::parse).allMatch(cidr -> cidr.prefixLength() >= 8)),
+                "the public endpoint is open to the internet (a block wider than /8, or none listed)", relaxationReason));
         rules.add(rule("Kubernetes secrets encrypted with a customer-managed KMS key", "CKV_AWS_58",
                 all(clusters, c -> c.input("encryptionConfig", "provider", "keyArn") != null
                         && String.valueOf(c.input("encryptionConfig", "resources")).contains("secrets")),

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class ExtraRunnerConfig {
     public static final String KEY = "extraRunnerConfig";
+    /** The one capability a Fargate pod may add (EKS user guide, "Fargate pod considerations"). */
+    static final List<String> FARGATE_CAPABILITIES = List.of("SYS_PTRACE");
     private static final TomlMapper TOML = new TomlMapper();
 
     /** Keys the program sets from its own settings; the fragment may not set them a second way. */
@@ -116,6 +118,24 @@ public final class ExtraRunnerConfig {
         if (Boolean.TRUE.equals(kubernetes.get("privileged"))) {
             errors.add(new SettingsError(KEY, "[runners.kubernetes] privileged = true: Fargate cannot run privileged containers;"
                     + " build images without Docker-in-Docker (kaniko, buildah, or a remote builder)"));
+        }
+        for (String context : List.of("build_container_security_context", "helper_container_security_context",
+                "service_container_security_context", "init_permissions_container_security_context")) {
+            if (!(kubernetes.get(context) instanceof Map<?, ?> securityContext)) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(securityContext.get("privileged"))) {
+                errors.add(new SettingsError(KEY, "[runners.kubernetes." + context + "] privileged = true: Fargate cannot run"
+                        + " privileged containers"));
+            }
+            if (securityContext.get("capabilities") instanceof Map<?, ?> capabilities
+                    && capabilities.get("add") instanceof List<?> added) {
+                var refused = added.stream().map(String::valueOf).filter(c -> !FARGATE_CAPABILITIES.contains(c)).toList();
+                if (!refused.isEmpty()) {
+                    errors.add(new SettingsError(KEY, "[runners.kubernetes." + context + ".capabilities] add = " + refused
+                            + ": Fargate adds no Linux capability but " + FARGATE_CAPABILITIES));
+                }
+            }
         }
         if (kubernetes.get("services") instanceof List<?> services) {
             for (Object service : services) {

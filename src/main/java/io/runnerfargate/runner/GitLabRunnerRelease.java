@@ -74,7 +74,7 @@ public final class GitLabRunnerRelease extends ComponentResource {
         var secret = new Secret(p + "-runner-token", SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(TOKEN_SECRET).namespace(args.runnerNamespace()).build())
                 .type("Opaque")
-                .stringData(args.runnerToken().applyValue(token -> tokenKeys(token, args)).asSecret())
+                .stringData(args.runnerToken().applyValue(GitLabRunnerRelease::tokenKeys).asSecret())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaces).build());
 
         Output<Optional<String>> bucket = cacheBucket(p, args);
@@ -107,14 +107,8 @@ public final class GitLabRunnerRelease extends ComponentResource {
      * The chart mounts both keys by name, so both exist. A glrt- runner authentication token is the
      * runner token; anything else is a legacy registration token, which the chart registers with.
      */
-    private static Map<String, String> tokenKeys(String token, GitLabRunnerReleaseArgs args) {
+    private static Map<String, String> tokenKeys(String token) {
         if (token.startsWith(StackSettings.AUTHENTICATION_TOKEN_PREFIX)) {
-            if (!args.registration().setKeys().isEmpty()) {
-                // Only reachable with a Secrets Manager token: an inline one is checked with the settings.
-                throw new IllegalStateException("the runner token is a glrt- authentication token, and "
-                        + String.join(", ", args.registration().setKeys())
-                        + " are set in GitLab for such a runner, not in the stack; remove them from the stack settings");
-            }
             return Map.of("runner-token", token, "runner-registration-token", "");
         }
         return Map.of("runner-token", "", "runner-registration-token", token);

@@ -31,7 +31,7 @@ class FargateClusterTest {
         assertEquals(true, cluster.input("vpcConfig", "endpointPublicAccess"));
         assertEquals(List.of("198.51.100.0/24"), cluster.input("vpcConfig", "publicAccessCidrs"));
         assertEquals("API", cluster.input("accessConfig", "authenticationMode"));
-        assertEquals(List.of("prod-cluster-policy", "prod-control-plane-logs"), cluster.dependsOn());
+        assertEquals(List.of("prod-cluster-kms", "prod-cluster-policy", "prod-control-plane-logs"), cluster.dependsOn());
         assertEquals("prod-cluster", cluster.parent());
     }
 

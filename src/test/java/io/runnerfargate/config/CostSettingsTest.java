@@ -18,6 +18,7 @@ class CostSettingsTest {
         Map<String, String> config = new HashMap<>();
         config.put("aws:region", "us-west-2");
         config.put(P + ":runnerTokenSecretName", "GitLabRunnerToken");
+        config.put(P + ":publicAccessCidrs", "[\"198.51.100.0/24\"]");
         return config;
     }
 

@@ -142,6 +142,11 @@ class StackSettingsTest {
                         "adminPrincipalArns: has the item \"\", which is not a non-empty string; e.g. [\"arn:aws:iam::123456789012:role/PlatformAdmin\"]"),
                 Arguments.of("near-miss key", keys("vpcCIDR", "10.0.0.0/16"),
                         "vpcCIDR: is not a setting of this project (did you mean vpcCidr?); the settings are listed in Pulumi.yaml and the README"),
+                Arguments.of("runner tags with a token from Secrets Manager", keys("runnerToken", null,
+                                "runnerTokenSecretName", "GitLabRunnerToken", "runnerTags", "[\"fargate\"]"),
+                        "runnerTags: goes only with a legacy registration token, and a token read from Secrets Manager at deploy"
+                                + " time cannot be checked before resources are created; give a legacy token as runnerToken, or set"
+                                + " runnerTags in GitLab for a glrt- token"),
                 Arguments.of("relaxation without a reason", keys("secretsEncryption", "false"),
                         "securityRelaxationReason: is not set, but secretsEncryption is false; say why in securityRelaxationReason, or turn the controls back on"));
     }
@@ -154,7 +159,7 @@ class StackSettingsTest {
         // The plan of the same settings lists the error and no resource at all.
         Map<String, String> config = TestStacks.config(keys);
         var plan = io.runnerfargate.plan.OfflinePlan.run(new io.runnerfargate.plan.StackFiles(PROJECT, "nonprod", config,
-                config.containsKey(PROJECT + ":runnerToken") ? Set.of(PROJECT + ":runnerToken") : Set.of(), List.of()));
+                config.containsKey(PROJECT + ":runnerToken") ? Set.of(PROJECT + ":runnerToken") : Set.of(), List.of()), TestStacks.DAY);
         assertEquals(List.of(), plan.resources());
         assertEquals(errors, plan.errors());
     }

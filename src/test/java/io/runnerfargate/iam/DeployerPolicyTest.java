@@ -73,7 +73,7 @@ class DeployerPolicyTest {
 
     private static Stack fromFiles(String name) throws Exception {
         StackFiles files = StackFiles.load(Path.of("."), name);
-        PlanResult plan = OfflinePlan.run(files);
+        PlanResult plan = OfflinePlan.run(files, io.runnerfargate.TestStacks.DAY);
         assertTrue(plan.ok(), plan.errors().toString());
         StackSettings settings = StackSettings.parse(files.project(), files.stack(), files.config(), files.secretKeys());
         return new Stack(plan, settings, DeployerPolicy.statements(plan, settings));
@@ -81,7 +81,7 @@ class DeployerPolicyTest {
 
     private static Stack fromSettings(String name, Map<String, String> keys) {
         StackSettings settings = TestStacks.settings(name, keys);
-        PlanResult plan = OfflinePlan.run(settings);
+        PlanResult plan = OfflinePlan.run(settings, io.runnerfargate.TestStacks.DAY);
         assertTrue(plan.ok(), plan.errors().toString());
         return new Stack(plan, settings, DeployerPolicy.statements(plan, settings));
     }

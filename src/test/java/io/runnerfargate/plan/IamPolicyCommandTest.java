@@ -67,6 +67,7 @@ class IamPolicyCommandTest {
                   aws:region: us-west-2
                   gitlab-runner-fargate:natGateway: double
                   gitlab-runner-fargate:runnerTokenSecretName: GitLabRunnerToken
+                  gitlab-runner-fargate:publicAccessCidrs: [198.51.100.0/24]
                 """);
         CommandRun run = plan("broken", "--iam-policy", "--dir", dir.toString());
         assertEquals(1, run.exit());

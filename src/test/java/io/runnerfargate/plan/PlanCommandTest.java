@@ -32,7 +32,7 @@ class PlanCommandTest {
                 + "        destinationCidrBlock  0.0.0.0/0\n"
                 + "        natGatewayId          (id of nonprod-nat-a)\n"), out);
         assertTrue(out.contains("  kubeconfig: [secret]\n"), out);
-        assertTrue(out.contains("\n47 resources to create: 41 in AWS, 6 in Kubernetes"), out);
+        assertTrue(out.contains("\n48 resources to create: 42 in AWS, 6 in Kubernetes"), out);
     }
 
     @Test
@@ -95,6 +95,7 @@ class PlanCommandTest {
                   gitlab-runner-fargate:runnerToken:
                     secure: v1:AAAAAAAAAAAAAAAA:encrypted
                   gitlab-runner-fargate:runnerTokenSecretName: GitLabRunnerToken
+                  gitlab-runner-fargate:publicAccessCidrs: [198.51.100.0/24]
                 """);
         CommandRun text = plan("broken", "--dir", dir.toString());
         assertEquals(1, text.exit());
@@ -122,6 +123,7 @@ class PlanCommandTest {
                   aws:region: us-west-2
                   gitlab-runner-fargate:runnerToken:
                     secure: v1:AAAAAAAAAAAAAAAA:encrypted
+                  gitlab-runner-fargate:publicAccessCidrs: [198.51.100.0/24]
                 """);
         CommandRun run = plan("dev", "--dir", dir.toString());
         assertEquals(0, run.exit(), run.out());

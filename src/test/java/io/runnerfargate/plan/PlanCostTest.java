@@ -45,7 +45,7 @@ class PlanCostTest {
     @Test
     void nonprodTotalMatchesTheFigureByHand() throws IOException {
         StackSettings s = settings("nonprod", Map.of());
-        MonthlyCost cost = cost(OfflinePlan.run(s), s);
+        MonthlyCost cost = cost(OfflinePlan.run(s, DAY), s);
 
         BigDecimal eks = bd("0.10").multiply(H);                                    // one cluster, standard support
         BigDecimal nat = bd("0.045").multiply(H);                                   // one NAT gateway
@@ -74,7 +74,7 @@ class PlanCostTest {
     @Test
     void thePlanCarriesTheEstimateInTextAndJson() throws IOException {
         StackSettings s = settings("nonprod", Map.of());
-        PlanResult plan = OfflinePlan.run(s);
+        PlanResult plan = OfflinePlan.run(s, DAY);
         assertTrue(plan.cost().isPresent());
         assertTrue(PlanReport.text(plan).contains("Estimated monthly cost (us-west-2 on-demand prices"));
         String json = PlanReport.json(plan);
@@ -87,8 +87,8 @@ class PlanCostTest {
         StackSettings single = settings("nonprod", Map.of());
         StackSettings perAz = settings("nonprod", Map.of("natGateway", "perAz",
                 "publicSubnetCidrs", "[\"10.0.3.0/24\", \"10.0.4.0/24\"]"));
-        MonthlyCost a = cost(OfflinePlan.run(single), single);
-        MonthlyCost b = cost(OfflinePlan.run(perAz), perAz);
+        MonthlyCost a = cost(OfflinePlan.run(single, DAY), single);
+        MonthlyCost b = cost(OfflinePlan.run(perAz, DAY), perAz);
 
         assertEquals(1, a.ofCategory(CostCategory.NAT_HOURS).size());
         assertEquals(2, b.ofCategory(CostCategory.NAT_HOURS).size());
@@ -103,7 +103,7 @@ class PlanCostTest {
     @Test
     void parkedHasNoNatNoAddressAndSaysJobsCannotRun() throws IOException {
         StackSettings parked = settings("nonprod", Map.of("natGateway", "none"));
-        PlanResult plan = OfflinePlan.run(parked);
+        PlanResult plan = OfflinePlan.run(parked, DAY);
         MonthlyCost cost = cost(plan, parked);
         assertTrue(cost.ofCategory(CostCategory.NAT_HOURS).isEmpty());
         assertTrue(cost.ofCategory(CostCategory.PUBLIC_IPV4).isEmpty());
@@ -119,7 +119,7 @@ class PlanCostTest {
     @Test
     void theS3EndpointIsOnEveryPrivateRouteTable() throws IOException {
         StackSettings prod = settings("prod", Map.of());
-        PlanResult plan = OfflinePlan.run(prod);
+        PlanResult plan = OfflinePlan.run(prod, DAY);
         List<PlannedResource> endpoints = plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
         assertEquals(1, endpoints.size());
         PlannedResource endpoint = endpoints.get(0);
@@ -137,7 +137,7 @@ class PlanCostTest {
     @Test
     void theS3EndpointCanBeTurnedOff() throws IOException {
         StackSettings s = settings("nonprod", Map.of("s3GatewayEndpoint", "false"));
-        PlanResult plan = OfflinePlan.run(s);
+        PlanResult plan = OfflinePlan.run(s, DAY);
         assertTrue(plan.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").isEmpty());
         assertFalse(cost(plan, s).items().stream().anyMatch(i -> i.category() == CostCategory.FREE));
     }

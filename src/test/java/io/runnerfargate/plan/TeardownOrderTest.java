@@ -85,7 +85,7 @@ class TeardownOrderTest {
 
     @Test
     void theClusterWaitsForItsRolePolicyAndLogGroup() {
-        assertEquals(List.of("prod-cluster-policy", "prod-control-plane-logs"), after("prod-eks"));
+        assertEquals(List.of("prod-cluster-kms", "prod-cluster-policy", "prod-control-plane-logs"), after("prod-eks"));
     }
 
     @Test

@@ -25,6 +25,20 @@ class ExtraRunnerConfigTest {
     }
 
     @Test
+    void privilegedSecurityContextsAndAddedCapabilitiesAreRejected() {
+        assertEquals(List.of(
+                "extraRunnerConfig: [runners.kubernetes.build_container_security_context] privileged = true: Fargate cannot run privileged containers",
+                "extraRunnerConfig: [runners.kubernetes.helper_container_security_context.capabilities] add = [NET_ADMIN]:"
+                        + " Fargate adds no Linux capability but [SYS_PTRACE]"),
+                errors("""
+                        [runners.kubernetes.build_container_security_context]
+                        privileged = true
+                        [runners.kubernetes.helper_container_security_context.capabilities]
+                        add = ["SYS_PTRACE", "NET_ADMIN"]
+                        """));
+    }
+
+    @Test
     void dockerInDockerServiceIsRejected() {
         assertEquals(List.of("extraRunnerConfig: [[runners.kubernetes.services]] name = \"docker:27-dind\": Docker-in-Docker needs a"
                 + " privileged container, which Fargate cannot run"),

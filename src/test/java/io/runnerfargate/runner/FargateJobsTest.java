@@ -78,7 +78,7 @@ class FargateJobsTest {
         assertTrue(plan.require("nonprod-gitlab-runner").dependsOn().contains("nonprod-aws-logging"));
         assertTrue(plan.require("nonprod-ns-gitlab-runner").dependsOn().contains("nonprod-aws-logging"));
         assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"), plan.require("nonprod-eks").input("enabledClusterLogTypes"));
-        assertEquals(List.of("nonprod-cluster-policy", "nonprod-control-plane-logs"), plan.require("nonprod-eks").dependsOn());
+        assertEquals(List.of("nonprod-cluster-kms", "nonprod-cluster-policy", "nonprod-control-plane-logs"), plan.require("nonprod-eks").dependsOn());
     }
 
     @Test

@@ -101,7 +101,7 @@ class GitLabRunnerReleaseTest {
         keys.put("runnerToken", null);
         keys.put("runnerTokenSecretName", "prod/GitLabRunnerToken");
         var mocks = new KeepingMocks();
-        PlanResult plan = OfflinePlan.run(TestStacks.settings("prod", keys), mocks);
+        PlanResult plan = OfflinePlan.run(TestStacks.settings("prod", keys), mocks, TestStacks.DAY);
         assertEquals(List.of(), plan.errors());
         // The mocked secret ends in a newline, as a token pasted into the console often does.
         assertEquals(Map.of("runner-token", PlanMocks.SECRETS_MANAGER_TOKEN, "runner-registration-token", ""),
@@ -113,7 +113,7 @@ class GitLabRunnerReleaseTest {
     @Test
     void theStackSecretTokenReachesTheSecretExactly() {
         var mocks = new KeepingMocks();
-        OfflinePlan.run(TestStacks.settings("nonprod", Map.of()), mocks);
+        OfflinePlan.run(TestStacks.settings("nonprod", Map.of()), mocks, TestStacks.DAY);
         assertEquals(Map.of("runner-token", TestStacks.TOKEN, "runner-registration-token", ""),
                 mocks.received.get("nonprod-runner-token").get("stringData"));
     }

@@ -74,10 +74,15 @@ class SecurityControlsTest {
                 "secretsEncryption: is false, which production stacks may not do (production is true); turn the control back on",
                 "flowLogs: is false, which production stacks may not do (production is true); turn the control back on",
                 "controlPlaneLogTypes: leaves out [controllerManager, scheduler], which production stacks may not do (production is true); turn the control back on",
-                "publicAccessCidrs: opens the API endpoint to 0.0.0.0/0, which production stacks may not do (production is true);"
-                        + " list your VPN and CI egress ranges, or set endpointPublicAccess to false"),
+                "publicAccessCidrs: [0.0.0.0/0] opens the API endpoint to the internet (blocks wider than /8), which production"
+                        + " stacks may not do (production is true); list your VPN and CI egress ranges, or set endpointPublicAccess to false"),
                 errors("prod", Map.of("secretsEncryption", "false", "flowLogs", "false",
                         "controlPlaneLogTypes", "[\"api\",\"audit\",\"authenticator\"]", "publicAccessCidrs", "[\"0.0.0.0/0\"]")));
+        // Two halves of the address space are the internet too.
+        assertEquals(List.of("publicAccessCidrs: [0.0.0.0/1, 128.0.0.0/1] opens the API endpoint to the internet (blocks wider"
+                        + " than /8), which production stacks may not do (production is true); list your VPN and CI egress ranges,"
+                        + " or set endpointPublicAccess to false"),
+                errors("prod", Map.of("publicAccessCidrs", "[\"0.0.0.0/1\",\"128.0.0.0/1\"]")));
         // A private-only endpoint needs no CIDRs.
         assertTrue(TestStacks.settings("prod", Map.of("endpointPublicAccess", "false", "publicAccessCidrs", "[\"0.0.0.0/0\"]"))
                 .security().production());
@@ -97,10 +102,15 @@ class SecurityControlsTest {
 
     @Test
     void theReviewReadsThePlanNotTheSettings() {
-        PlanResult open = TestStacks.plan("nonprod", Map.of("publicAccessCidrs", "[\"0.0.0.0/0\"]"));
+        assertEquals(List.of("securityRelaxationReason: is not set, but publicAccessCidrs opens the API endpoint to the internet"
+                        + " ([0.0.0.0/0]); say why in securityRelaxationReason, or turn the controls back on"),
+                errors("nonprod", Map.of("publicAccessCidrs", "[\"0.0.0.0/0\"]")));
+        PlanResult open = TestStacks.plan("nonprod", Map.of("publicAccessCidrs", "[\"0.0.0.0/0\"]",
+                "securityRelaxationReason", "laptop access"));
         SecurityReview.Rule endpoint = open.security().get(0);
         assertEquals("CKV_AWS_38, CKV_AWS_39", endpoint.checkov());
-        assertEquals(SecurityReview.Status.FAIL, endpoint.status());
+        assertEquals(SecurityReview.Status.RELAXED, endpoint.status());
+        assertEquals("the public endpoint is open to the internet (a block wider than /8, or none listed); stated reason: laptop access", endpoint.detail());
         PlanResult extended = TestStacks.plan("nonprod", Map.of("kubernetesVersion", "1.33"));
         assertEquals(SecurityReview.Status.FAIL, extended.security().stream()
                 .filter(r -> r.checkov().equals("CKV_AWS_339")).findFirst().orElseThrow().status());
