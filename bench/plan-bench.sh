@@ -15,7 +15,8 @@
 #   jar-nonprod/prod   java -jar target/gitlab-runner-fargate.jar plan <stack>
 #   bin/plan-nonprod/prod   bin/plan <stack>: the same jar with the CDS archive and JIT/GC flags
 #
-# Output: hyperfine's alternating runs (--warmup 2, --runs N, default 15) give the medians, the
+# Output: hyperfine's runs (--warmup 2, --runs N of each command, default 15, one command after
+# the other) give the medians, the
 # mean CPU time (user+system, less affected by other work on the machine than wall time) and
 # the ratio to the floor; then N rounds (default 5) of /usr/bin/time, alternating the commands
 # with --timing, give each one's peak resident set (median of max RSS) and the in-process figure:

@@ -128,7 +128,9 @@ public final class DeploymentRunner {
             if (next.isEmpty()) {
                 return true;
             }
-            boolean progressed = !page.lines().isEmpty() || !next.equals(token);
+            // A page with no lines is no progress, even under a new token: wait before asking again,
+            // so that a server that rotates tokens on empty pages is not polled in a tight loop.
+            boolean progressed = !page.lines().isEmpty();
             token = next;
             if (progressed) {
                 continue;
