@@ -53,7 +53,7 @@ public final class RunnerStack {
         new GitLabRunnerRelease(prefix + "-runner", new GitLabRunnerReleaseArgs(
                 prefix, s.region(), s.runnerNamespace(), s.jobNamespace(), s.gitlabUrl(), runnerToken(s),
                 s.concurrent(), s.chartVersion(), s.sizing(), s.pollTimeoutSeconds(), s.cacheBucket(),
-                s.extraRunnerConfig(), s.registration(), cluster.accountId(), cluster.oidcProviderArn(),
+                s.extraRunnerConfig(), s.extraRunnerConfigSecret(), s.registration(), cluster.accountId(), cluster.oidcProviderArn(),
                 cluster.oidcIssuer(), tags, cluster.readyForWorkloads()),
                 ComponentResourceOptions.builder().providers(cluster.kubernetesProvider()).build());
 

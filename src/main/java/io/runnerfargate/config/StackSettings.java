@@ -49,6 +49,7 @@ public record StackSettings(
         int pollTimeoutSeconds,
         JobSizing sizing,
         Map<String, Object> extraRunnerConfig,
+        boolean extraRunnerConfigSecret,
         RegistrationOptions registration,
         Map<String, String> tags,
         boolean s3GatewayEndpoint,
@@ -201,7 +202,10 @@ public record StackSettings(
         int pollTimeout = r.integer("pollTimeoutSeconds", 600, 180, 3600);
         JobSizing sizing = sizing(r);
         Map<String, Object> extra = Map.of();
-        if (r.isSet(ExtraRunnerConfig.KEY)) {
+        boolean extraSecret = r.isSecret(ExtraRunnerConfig.KEY);
+        if (extraSecret && SecretText.UNREADABLE_STAND_IN.equals(r.raw(ExtraRunnerConfig.KEY).orElse(""))) {
+            // Checked by `pulumi up`, which can decrypt it; the plan cannot.
+        } else if (r.isSet(ExtraRunnerConfig.KEY)) {
             List<String> fargateNamespaces = runnerNamespace.equals(jobNamespace)
                     ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
             var parsed = ExtraRunnerConfig.parse(r.raw(ExtraRunnerConfig.KEY).orElse(""), Set.copyOf(fargateNamespaces));
@@ -250,7 +254,7 @@ public record StackSettings(
         }
         return new StackSettings(project, stack, region, vpc, privates, publics, azs, nat, clusterName, version,
                 publicEndpoint, accessCidrs, admins, gitlabUrl, token, runnerNamespace, jobNamespace, concurrent,
-                chartVersion, logRetentionDays, cache, pollTimeout, sizing, extra, registration, tags, s3Endpoint, natDataGb,
+                chartVersion, logRetentionDays, cache, pollTimeout, sizing, extra, extraSecret, registration, tags, s3Endpoint, natDataGb,
                 jobHours, logGb, security);
     }
 

@@ -95,7 +95,8 @@ public final class GitLabRunnerRelease extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
                 .namespace(args.runnerNamespace())
                 .createNamespace(false)
-                .values(values)
+                // A secret fragment (credentials in it) keeps the values out of the state and previews in plain text.
+                .values(args.valuesSecret() ? values.asSecret() : values)
                 // A Fargate pod takes 30 to 90 s to be scheduled, plus an image pull with an empty cache.
                 .timeout(900)
                 .atomic(false)

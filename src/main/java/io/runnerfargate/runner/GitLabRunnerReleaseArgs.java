@@ -11,6 +11,7 @@ import java.util.Map;
  * @param prefix            the stack's name prefix for every child
  * @param runnerToken       the runner token; must be a secret Output
  * @param extraRunnerConfig the user's validated [[runners]] fragment
+ * @param valuesSecret      the fragment is a secret, so the Helm values that carry it are too
  * @param oidcProviderArn   the cluster's IAM OIDC provider, which the cache role trusts
  * @param oidcIssuer        its issuer URL
  * @param runAfter          what must exist before any pod: the Fargate profiles, CoreDNS and the
@@ -30,6 +31,7 @@ public record GitLabRunnerReleaseArgs(
         int pollTimeoutSeconds,
         CacheBucket cacheBucket,
         Map<String, Object> extraRunnerConfig,
+        boolean valuesSecret,
         RegistrationOptions registration,
         Output<String> accountId,
         Output<String> oidcProviderArn,

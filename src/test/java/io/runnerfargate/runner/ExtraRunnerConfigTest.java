@@ -94,6 +94,20 @@ class ExtraRunnerConfigTest {
     }
 
     @Test
+    void aSecretFragmentKeepsTheHelmValuesSecretAndAnEncryptedOneIsLeftToPulumiUp() {
+        var config = TestStacks.config(Map.of("extraRunnerConfig", "[runners.kubernetes]\nimage_pull_secrets = [\"regcred\"]\n"));
+        var secrets = Set.of(TestStacks.PROJECT + ":runnerToken", TestStacks.PROJECT + ":extraRunnerConfig");
+        var settings = io.runnerfargate.config.StackSettings.parse(TestStacks.PROJECT, "nonprod", config, secrets);
+        var plan = io.runnerfargate.plan.OfflinePlan.run(settings, TestStacks.DAY);
+        assertEquals("[secret]", plan.require("nonprod-gitlab-runner").input("values"));
+
+        config.put(TestStacks.PROJECT + ":extraRunnerConfig", io.runnerfargate.config.SecretText.UNREADABLE_STAND_IN);
+        var encrypted = io.runnerfargate.config.StackSettings.parse(TestStacks.PROJECT, "nonprod", config, secrets);
+        assertEquals(Map.of(), encrypted.extraRunnerConfig());
+        assertTrue(encrypted.extraRunnerConfigSecret());
+    }
+
+    @Test
     void theErrorStopsTheStackBeforeAnythingIsRegistered() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingsException.class,
                 () -> TestStacks.settings("nonprod", Map.of("extraRunnerConfig", "[runners.kubernetes]\nprivileged = true\n")));
