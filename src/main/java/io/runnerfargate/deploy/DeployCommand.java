@@ -91,20 +91,12 @@ public final class DeployCommand implements Callable<Integer> {
                 case FAILED, SKIPPED -> ExitCodes.DEPLOYMENT_FAILED;
                 case TIMED_OUT -> ExitCodes.TIMED_OUT;
             };
-        } catch (InputException e) {
-            err.println("deploy: " + e.getMessage());
-            return ExitCodes.INPUT_ERROR;
-        } catch (PulumiApiException e) {
-            err.println("deploy: " + e.getMessage());
-            return ExitCodes.API_ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("deploy: interrupted; the deployment may still be running in Pulumi Cloud");
             return ExitCodes.TIMED_OUT;
         } catch (RuntimeException e) {
-            String message = http == null ? String.valueOf(e.getMessage()) : http.redact(String.valueOf(e.getMessage()));
-            err.println("deploy: unexpected " + e.getClass().getSimpleName() + ": " + message);
-            return ExitCodes.API_ERROR;
+            return CommandFailures.report("deploy", err, http, e);
         } finally {
             out.flush();
             err.flush();

@@ -90,17 +90,8 @@ public final class DeploySettingsCommand implements Callable<Integer> {
                 out.println("Applied (" + summary + ").");
             }
             return ExitCodes.OK;
-        } catch (InputException e) {
-            err.println("deploy-settings: " + e.getMessage());
-            return ExitCodes.INPUT_ERROR;
-        } catch (PulumiApiException e) {
-            err.println("deploy-settings: " + e.getMessage());
-            return ExitCodes.API_ERROR;
         } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            err.println("deploy-settings: unexpected " + e.getClass().getSimpleName() + ": "
-                    + (http == null ? message : http.redact(message)));
-            return ExitCodes.API_ERROR;
+            return CommandFailures.report("deploy-settings", err, http, e);
         } finally {
             out.flush();
             err.flush();
