@@ -53,8 +53,8 @@ class PlanCostTest {
         BigDecimal natData = bd("100").multiply(bd("0.045"));                       // natDataGbPerMonth default
         BigDecimal smallPod = bd("0.25").multiply(bd("0.04048")).add(bd("0.5").multiply(bd("0.004445"))); // 0.25 vCPU / 0.5 GB per hour
         BigDecimal coreDns = bd("2").multiply(H).multiply(smallPod);               // 2 replicas, 100m / 70Mi -> 0.25 / 0.5
-        BigDecimal manager = H.multiply(smallPod);                                  // no requests -> 0.25 / 0.5
-        BigDecimal jobs = bd("40").multiply(bd("2").multiply(bd("0.04048")).add(bd("4").multiply(bd("0.004445")))); // 1.25/2.25 -> 2/4
+        BigDecimal manager = H.multiply(smallPod);                                  // 250m / 256Mi -> 0.25 / 0.5
+        BigDecimal jobs = bd("40").multiply(bd("2").multiply(bd("0.04048")).add(bd("4").multiply(bd("0.004445")))); // 1.75/3.25 -> 2/4
         BigDecimal logs = bd("1").multiply(bd("0.50"));
         BigDecimal secret = bd("0.40");                                             // runnerTokenSecretName
         BigDecimal key = bd("1.00");                                                // the stack's KMS key
