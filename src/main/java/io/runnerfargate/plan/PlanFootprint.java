@@ -89,12 +89,16 @@ public final class PlanFootprint {
 
     private static Footprint.AlwaysOnPods runnerManager(PlannedResource release) {
         int replicas = release.input("values", "replicas") instanceof Number n ? n.intValue() : 1;
-        Object cpu = release.input("values", "resources", "requests", "cpu");
-        Object memory = release.input("values", "resources", "requests", "memory");
-        boolean set = cpu != null || memory != null;
-        PodRequests requests = set ? requests(text(cpu), text(memory)) : PodRequests.NONE;
-        return new Footprint.AlwaysOnPods("GitLab Runner manager (" + release.name() + "), around the clock", replicas, requests,
-                set ? "the Helm values' resources.requests" : "the Helm values set no resources");
+        boolean set = release.input("values", "resources", "requests", "cpu") != null
+                || release.input("values", "resources", "requests", "memory") != null;
+        return new Footprint.AlwaysOnPods("GitLab Runner manager (" + release.name() + "), around the clock", replicas,
+                managerRequests(release), set ? "the Helm values' resources.requests" : "the Helm values set no resources");
+    }
+
+    /** The runner manager pod's requests from the Helm values; none when they set no resources. */
+    static PodRequests managerRequests(PlannedResource release) {
+        return requests(text(release.input("values", "resources", "requests", "cpu")),
+                text(release.input("values", "resources", "requests", "memory")));
     }
 
     /**
@@ -102,23 +106,29 @@ public final class PlanFootprint {
      * it requests nothing (services are left out: their count depends on each job).
      */
     static Optional<PodRequests> jobPodRequests(Object configToml) {
+        JsonNode kubernetes = executorConfig(configToml);
+        if (!kubernetes.has("cpu_request") && !kubernetes.has("memory_request")
+                && !kubernetes.has("helper_cpu_request") && !kubernetes.has("helper_memory_request")) {
+            return Optional.empty();
+        }
+        return Optional.of(containerRequests(kubernetes, "").plus(containerRequests(kubernetes, "helper_")));
+    }
+
+    /** The {@code [runners.kubernetes]} table of the runner's config.toml; empty when there is none. */
+    static JsonNode executorConfig(Object configToml) {
         if (!(configToml instanceof String toml) || toml.isBlank()) {
-            return Optional.empty();
+            return TOML.createObjectNode();
         }
-        JsonNode kubernetes;
         try {
-            kubernetes = TOML.readTree(toml).path("runners").path(0).path("kubernetes");
+            return TOML.readTree(toml).path("runners").path(0).path("kubernetes");
         } catch (JsonProcessingException e) {
-            return Optional.empty();
+            return TOML.createObjectNode();
         }
-        String cpu = kubernetes.path("cpu_request").asText(null);
-        String memory = kubernetes.path("memory_request").asText(null);
-        String helperCpu = kubernetes.path("helper_cpu_request").asText(null);
-        String helperMemory = kubernetes.path("helper_memory_request").asText(null);
-        if (cpu == null && memory == null && helperCpu == null && helperMemory == null) {
-            return Optional.empty();
-        }
-        return Optional.of(requests(cpu, memory).plus(requests(helperCpu, helperMemory)));
+    }
+
+    /** One container's requests: {@code prefix} is "" for the build container, "helper_" or "service_". */
+    static PodRequests containerRequests(JsonNode kubernetes, String prefix) {
+        return requests(kubernetes.path(prefix + "cpu_request").asText(null), kubernetes.path(prefix + "memory_request").asText(null));
     }
 
     private static PodRequests requests(String cpu, String memory) {
