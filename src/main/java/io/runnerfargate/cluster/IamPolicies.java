@@ -27,7 +27,7 @@ public final class IamPolicies {
     }
 
     public static String serviceTrust(String service) {
-        return trust(service, null);
+        return serviceTrust(service, null);
     }
 
     /**
@@ -36,15 +36,11 @@ public final class IamPolicies {
      */
     public static String fargatePodTrust(String partition, String region, String accountId, String clusterName) {
         String profiles = "arn:" + partition + ":eks:" + region + ":" + accountId + ":fargateprofile/" + clusterName + "/*";
-        return trust("eks-fargate-pods.amazonaws.com", Map.of("ArnLike", Map.of("aws:SourceArn", profiles)));
+        return serviceTrust("eks-fargate-pods.amazonaws.com", Map.of("ArnLike", Map.of("aws:SourceArn", profiles)));
     }
 
-    /** Trust for one AWS service, with conditions that name this account's own resources. */
+    /** Trust for one AWS service, with conditions (or null) that name this account's own resources. */
     public static String serviceTrust(String service, Map<String, Object> condition) {
-        return trust(service, condition);
-    }
-
-    private static String trust(String service, Map<String, Object> condition) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", service));

@@ -206,9 +206,8 @@ public record StackSettings(
         if (extraSecret && SecretText.UNREADABLE_STAND_IN.equals(r.raw(ExtraRunnerConfig.KEY).orElse(""))) {
             // Checked by `pulumi up`, which can decrypt it; the plan cannot.
         } else if (r.isSet(ExtraRunnerConfig.KEY)) {
-            List<String> fargateNamespaces = runnerNamespace.equals(jobNamespace)
-                    ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
-            var parsed = ExtraRunnerConfig.parse(r.raw(ExtraRunnerConfig.KEY).orElse(""), Set.copyOf(fargateNamespaces));
+            var parsed = ExtraRunnerConfig.parse(r.raw(ExtraRunnerConfig.KEY).orElse(""),
+                    Set.copyOf(runnerNamespaces(runnerNamespace, jobNamespace)));
             r.errors().addAll(parsed.errors());
             extra = parsed.runner();
         }
@@ -270,6 +269,10 @@ public record StackSettings(
 
     /** Every Fargate-selected namespace the runner needs, without repeats. */
     public List<String> runnerNamespaces() {
+        return runnerNamespaces(runnerNamespace, jobNamespace);
+    }
+
+    private static List<String> runnerNamespaces(String runnerNamespace, String jobNamespace) {
         return runnerNamespace.equals(jobNamespace) ? List.of(runnerNamespace) : List.of(runnerNamespace, jobNamespace);
     }
 

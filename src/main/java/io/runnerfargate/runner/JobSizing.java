@@ -1,6 +1,5 @@
 package io.runnerfargate.runner;
 
-import io.runnerfargate.cost.FargateSize;
 import io.runnerfargate.cost.PodRequests;
 import java.math.BigDecimal;
 
@@ -11,9 +10,8 @@ import java.math.BigDecimal;
  */
 public record JobSizing(ContainerSize build, ContainerSize helper, ContainerSize service, ContainerSize manager) {
 
-    /** Fargate gives a pod 20 GiB of ephemeral storage and at most 175 GiB (EKS "Fargate pod configuration"). */
+    /** A Fargate pod has at most 175 GiB of ephemeral storage (EKS "Fargate pod configuration"). */
     public static final BigDecimal MAX_EPHEMERAL_GB = new BigDecimal("175");
-    public static final BigDecimal INCLUDED_EPHEMERAL_GB = new BigDecimal("20");
 
     public static final JobSizing DEFAULT = new JobSizing(
             // A Maven or Node build: with the helper this is billed as 2 vCPU / 4 GB, the same with one service.
@@ -37,9 +35,5 @@ public record JobSizing(ContainerSize build, ContainerSize helper, ContainerSize
             total = total.add(service.ephemeralGb());
         }
         return total;
-    }
-
-    public FargateSize billedJobPod(int services) {
-        return jobPod(services).billedSize();
     }
 }
